@@ -1,0 +1,112 @@
+using System.Globalization;
+using Azure;
+using McpGateway.Shared.Http;
+using McpGateway.Shared.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace McpGateway.Shared.Catalog;
+
+/// <summary>
+/// The REST routes every catalog kind has: <c>/{kind}</c> (list, create), <c>/{kind}/{id}</c> (get,
+/// update, delete) and <c>/{kind}/{id}/toggle</c> and <c>/state</c> (ContextForge 1.x) to switch an item on or off.
+/// </summary>
+public static class CatalogRoutes
+{
+    /// <param name="catchAllItem">True when an item may be addressed by a value with slashes (resource URIs).</param>
+    /// <param name="nestedObjects">Request members whose keys are normalised too (see <see cref="FieldNames"/>).</param>
+    public static IEnumerable<GatewayRoute> Standard<TService, TRecord, TInput>(
+        CatalogKind kind, bool catchAllItem = false, IReadOnlySet<string>? nestedObjects = null)
+        where TService : CatalogService<TRecord, TInput>
+        where TRecord : class, ICatalogItem
+    {
+        var plural = kind.Plural;
+        var item = catchAllItem ? "{*id}" : "{id}";
+
+        yield return new GatewayRoute(plural, plural, new Dictionary<string, RouteHandler>
+        {
+            ["GET"] = async request =>
+            {
+                var service = request.Service<TService>();
+                var reads = await service.ListReadsAsync(
+                    request.QueryFlag("include_inactive", false), request.QueryList("tags"), request.Aborted).ConfigureAwait(false);
+                return Paging.Page(request, reads, r => SortKey(r.Entry), r => r.Read());
+            },
+            ["POST"] = async request =>
+            {
+                var service = request.Service<TService>();
+                var input = await request.ReadBodyAsync<TInput>(kind.Singular, nestedObjects).ConfigureAwait(false);
+                var entry = await service.CreateAsync(input, request.Aborted).ConfigureAwait(false);
+                request.Http.Response.Headers.Location = $"{request.Http.Request.PathBase}/{plural}/{Uri.EscapeDataString(entry.Document.Id)}";
+                return await Respond(request, service, entry, StatusCodes.Status201Created).ConfigureAwait(false);
+            },
+        });
+
+        yield return new GatewayRoute($"{plural}-item", $"{plural}/{item}", new Dictionary<string, RouteHandler>
+        {
+            ["GET"] = async request =>
+            {
+                var service = request.Service<TService>();
+                var entry = await service.GetAsync(request.RouteValue("id"), request.Aborted).ConfigureAwait(false);
+                return await Respond(request, service, entry).ConfigureAwait(false);
+            },
+            ["PUT"] = async request =>
+            {
+                var service = request.Service<TService>();
+                var input = await request.ReadBodyAsync<TInput>(kind.Singular, nestedObjects).ConfigureAwait(false);
+                var entry = await service.UpdateAsync(request.RouteValue("id"), input, IfMatch(request), request.Aborted).ConfigureAwait(false);
+                return await Respond(request, service, entry).ConfigureAwait(false);
+            },
+            ["DELETE"] = async request =>
+            {
+                var service = request.Service<TService>();
+                var deleted = await service.DeleteAsync(request.RouteValue("id"), request.Aborted).ConfigureAwait(false);
+                return Results.Json(
+                    new { status = "success", message = $"{kind.Title} '{deleted.Name}' deleted", id = deleted.Id },
+                    GatewayJson.Options);
+            },
+        });
+
+        foreach (var action in new[] { "toggle", "state" })
+        {
+            yield return new GatewayRoute($"{plural}-{action}", $"{plural}/{{id}}/{action}", new Dictionary<string, RouteHandler>
+            {
+                ["POST"] = request => ToggleAsync<TService, TRecord, TInput>(request, kind),
+            });
+        }
+    }
+
+    public static async Task<IResult> Respond<TRecord, TInput>(
+        GatewayRequest request, CatalogService<TRecord, TInput> service, CatalogEntry<TRecord> entry, int status = StatusCodes.Status200OK)
+        where TRecord : class, ICatalogItem
+    {
+        request.Http.Response.Headers.ETag = entry.ETag.ToString("H");
+        var read = await service.ReadAsync(entry, request.Aborted).ConfigureAwait(false);
+        return Results.Json(read, GatewayJson.Options, statusCode: status);
+    }
+
+    private static async Task<IResult> ToggleAsync<TService, TRecord, TInput>(GatewayRequest request, CatalogKind kind)
+        where TService : CatalogService<TRecord, TInput>
+        where TRecord : class, ICatalogItem
+    {
+        var service = request.Service<TService>();
+        var activate = request.QueryFlag("activate", true);
+        var entry = await service.SetEnabledAsync(request.RouteValue("id"), activate, request.Aborted).ConfigureAwait(false);
+        request.Http.Response.Headers.ETag = entry.ETag.ToString("H");
+        var read = await service.ReadAsync(entry, request.Aborted).ConfigureAwait(false);
+        var body = new Dictionary<string, object?>
+        {
+            ["status"] = "success",
+            ["message"] = $"{kind.Title} '{entry.Document.Name}' {(activate ? "activated" : "deactivated")}",
+            [kind.Singular] = read,
+        };
+        return Results.Json(body, GatewayJson.Options);
+    }
+
+    private static ETag? IfMatch(GatewayRequest request) =>
+        request.Http.Request.Headers[HeaderNames.IfMatch].ToString() is { Length: > 0 } value && value != "*" ? new ETag(value) : null;
+
+    private static string SortKey<TRecord>(CatalogEntry<TRecord> entry)
+        where TRecord : class, ICatalogItem =>
+        $"{entry.Document.CreatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{entry.Document.Id}";
+}

@@ -1,0 +1,94 @@
+using Azure;
+using McpGateway.Shared.Http;
+using McpGateway.Shared.Observability;
+using McpGateway.Shared.Storage;
+
+namespace McpGateway.Shared.Catalog;
+
+/// <summary>
+/// The operations every catalog kind offers (list, get, create, update, toggle, delete), written once
+/// over a <see cref="CatalogTable{T}"/>. A kind supplies its validation and its response shape.
+/// </summary>
+public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> table, MetricsStore metrics, TimeProvider time)
+    where TRecord : class, ICatalogItem
+{
+    public abstract CatalogKind Kind { get; }
+
+    public CatalogTable<TRecord> Table => table;
+
+    protected MetricsStore Metrics => metrics;
+
+    protected TimeProvider Time => time;
+
+    /// <summary>Validates a create body and builds the stored record.</summary>
+    protected abstract TRecord Create(TInput input, string id, DateTimeOffset now);
+
+    /// <summary>Validates an update body and applies the members it sets to <paramref name="current"/>.</summary>
+    protected abstract TRecord Update(TRecord current, TInput input, DateTimeOffset now);
+
+    protected abstract TRecord WithEnabled(TRecord record, bool enabled, DateTimeOffset now);
+
+    /// <summary>The response shape of an item, with secrets masked.</summary>
+    public abstract object ToRead(CatalogEntry<TRecord> entry, MetricsSummary metricsSummary);
+
+    /// <summary>Content stored beside the record (resources), or null to leave it as it is.</summary>
+    protected virtual ReadOnlyMemory<byte>? ContentOf(TInput input) => null;
+
+    /// <summary>The unique key a path segment may name instead of an id ("name" for most kinds, "uri" for resources).</summary>
+    protected virtual string AlternateKey => "name";
+
+    public async Task<CatalogEntry<TRecord>?> FindAsync(string idOrKey, CancellationToken cancellationToken) =>
+        await table.FindAsync(idOrKey, cancellationToken).ConfigureAwait(false)
+        ?? await table.FindByKeyAsync(AlternateKey, idOrKey, cancellationToken).ConfigureAwait(false);
+
+    public async Task<CatalogEntry<TRecord>> GetAsync(string idOrKey, CancellationToken cancellationToken) =>
+        await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false)
+        ?? throw ApiProblem.NotFound($"{Kind.Title} '{idOrKey}' was not found.");
+
+    public Task<IReadOnlyList<CatalogEntry<TRecord>>> ListAsync(CancellationToken cancellationToken) => table.ListAsync(cancellationToken);
+
+    public async Task<CatalogEntry<TRecord>> CreateAsync(TInput input, CancellationToken cancellationToken)
+    {
+        var record = Create(input, Guid.NewGuid().ToString("N"), time.GetUtcNow());
+        return await table.InsertAsync(record, ContentOf(input), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CatalogEntry<TRecord>> UpdateAsync(string idOrKey, TInput input, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        var id = (await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false)).Document.Id;
+        return await table.UpdateAsync(id, entry => Update(entry.Document, input, time.GetUtcNow()), cancellationToken, ifMatch, ContentOf(input))
+            .ConfigureAwait(false);
+    }
+
+    public async Task<CatalogEntry<TRecord>> SetEnabledAsync(string idOrKey, bool enabled, CancellationToken cancellationToken)
+    {
+        var id = (await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false)).Document.Id;
+        return await table.UpdateAsync(id, entry => WithEnabled(entry.Document, enabled, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<TRecord> DeleteAsync(string idOrKey, CancellationToken cancellationToken)
+    {
+        var entry = await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false);
+        await table.DeleteAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
+        await metrics.ResetAsync(Kind.Singular, entry.Document.Id, cancellationToken).ConfigureAwait(false);
+        return entry.Document;
+    }
+
+    public async Task<object> ReadAsync(CatalogEntry<TRecord> entry, CancellationToken cancellationToken) =>
+        ToRead(entry, await metrics.SummaryAsync(Kind.Singular, entry.Document.Id, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Items in list order (oldest first), filtered as the list query asks, each with its metrics.</summary>
+    public async Task<IReadOnlyList<(CatalogEntry<TRecord> Entry, Func<object> Read)>> ListReadsAsync(
+        bool includeInactive, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        var entries = await table.ListAsync(cancellationToken).ConfigureAwait(false);
+        var summaries = await metrics.SummariesAsync(Kind.Singular, cancellationToken).ConfigureAwait(false);
+        return entries
+            .Where(e => includeInactive || e.Document.Enabled)
+            .Where(e => tags.Count == 0 || e.Document.Tags.Any(tag => tags.Contains(tag, StringComparer.OrdinalIgnoreCase)))
+            .OrderBy(e => e.Document.CreatedAt)
+            .ThenBy(e => e.Document.Id, StringComparer.Ordinal)
+            .Select(e => (e, (Func<object>)(() => ToRead(e, summaries.GetValueOrDefault(e.Document.Id, MetricsSummary.Empty)))))
+            .ToList();
+    }
+}

@@ -1,0 +1,49 @@
+using McpGateway.Shared.Auth;
+using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Http;
+using McpGateway.Shared.Observability;
+using McpGateway.Shared.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace McpGateway.Shared.Configuration;
+
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>Registers the host-agnostic gateway: settings (validated at start-up), storage, catalog, auth and routes.</summary>
+    public static IServiceCollection AddGatewayCore(this IServiceCollection services, IConfiguration configuration, string hostName)
+    {
+        services.AddValidatedSettings<ApiOptions>(configuration);
+        services.AddValidatedSettings<AuthOptions>(configuration);
+        services.AddValidatedSettings<StorageOptions>(configuration);
+        services.AddValidatedSettings<ResourceOptions>(configuration);
+        services.AddValidatedSettings<PromptOptions>(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new GatewayHostInfo(hostName));
+        services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.AddSingleton<CatalogStorage>();
+        services.AddSingleton<MetricsStore>();
+
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<GatewayAuthenticator>();
+        services.AddSingleton<AuthCodec>();
+
+        services.AddSingleton<ToolService>();
+
+        services.AddSingleton<RouteDispatcher>();
+        return services;
+    }
+
+    private static void AddValidatedSettings<T>(this IServiceCollection services, IConfiguration configuration)
+        where T : class
+    {
+        services.AddOptions<T>()
+            .Bind(configuration)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+    }
+}

@@ -1,0 +1,17 @@
+using McpGateway.Shared.Catalog;
+using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Observability;
+
+namespace McpGateway.Shared.Http;
+
+/// <summary>Every HTTP route the gateway serves, on both hosts.</summary>
+public static class GatewayRouteTable
+{
+    private static readonly IReadOnlySet<string> AuthMembers = new HashSet<string> { "auth", "authHeaders" };
+
+    public static IReadOnlyList<GatewayRoute> Routes { get; } =
+    [
+        .. SystemRoutes.All(),
+        .. CatalogRoutes.Standard<ToolService, ToolRecord, ToolInput>(CatalogKind.Tools, nestedObjects: AuthMembers),
+    ];
+}

@@ -1,0 +1,64 @@
+using System.Buffers.Text;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using McpGateway.Shared.Configuration;
+
+namespace McpGateway.Shared.Http;
+
+/// <summary>
+/// Cursor pagination for REST lists. The body stays a plain JSON array (what ContextForge's scripts
+/// expect) and the next page is announced in <c>X-Next-Cursor</c> and a <c>Link: rel="next"</c>
+/// header; <c>?include_pagination=true</c> returns <c>{"items": [...], "nextCursor": ...}</c> instead.
+/// </summary>
+public static class Paging
+{
+    public const string NextCursorHeader = "X-Next-Cursor";
+
+    /// <param name="ordered">The whole list in a stable order.</param>
+    /// <param name="sortKey">A key that increases along <paramref name="ordered"/> and identifies an item.</param>
+    public static IResult Page<T>(GatewayRequest request, IReadOnlyList<T> ordered, Func<T, string> sortKey, Func<T, object> read)
+    {
+        var maxPageSize = request.Service<IOptions<ApiOptions>>().Value.MaxPageSize;
+        var limit = request.QueryInt("limit", 1, maxPageSize) ?? maxPageSize;
+        var after = DecodeCursor(request.Query("cursor"));
+        var remaining = after is null ? ordered : ordered.Where(item => string.CompareOrdinal(sortKey(item), after) > 0).ToList();
+        var page = remaining.Take(limit).ToList();
+        var nextCursor = remaining.Count > limit ? EncodeCursor(sortKey(page[^1])) : null;
+        var items = page.Select(read).ToList();
+
+        if (nextCursor is not null)
+        {
+            var http = request.Http;
+            http.Response.Headers[NextCursorHeader] = nextCursor;
+            var query = QueryString.Create(http.Request.Query
+                .Where(q => q.Key != "cursor")
+                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+                .Append(KeyValuePair.Create("cursor", (string?)nextCursor)));
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"";
+        }
+
+        return request.QueryFlag("include_pagination", false)
+            ? Results.Json(new { items, nextCursor }, GatewayJson.Options)
+            : Results.Json(items, GatewayJson.Options);
+    }
+
+    private static string EncodeCursor(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
+
+    private static string? DecodeCursor(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (FormatException)
+        {
+            throw ApiProblem.Invalid("cursor", "The cursor is not one this API returned.");
+        }
+    }
+}

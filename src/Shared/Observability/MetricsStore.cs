@@ -1,0 +1,109 @@
+using Azure.Data.Tables;
+using McpGateway.Shared.Storage;
+
+namespace McpGateway.Shared.Observability;
+
+/// <summary>
+/// Per-item execution metrics in Table storage. Each invocation appends its own row (partition = the
+/// item kind, row = item id + time + a unique suffix), so concurrent recorders on any number of
+/// instances never read-modify-write a shared counter; summaries are computed when read.
+/// </summary>
+public sealed class MetricsStore
+{
+    private readonly TableClient table;
+    private readonly TimeProvider time;
+    private volatile bool tableReady;
+
+    public MetricsStore(CatalogStorage storage, TimeProvider time)
+    {
+        table = storage.RawTable("metrics");
+        this.time = time;
+    }
+
+    /// <summary>The kinds whose metrics <c>/metrics</c> reports, keyed as in its response.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ReportedKinds = new Dictionary<string, string>
+    {
+        ["tools"] = "tool",
+        ["resources"] = "resource",
+        ["prompts"] = "prompt",
+        ["servers"] = "server",
+    };
+
+    public async Task RecordAsync(string kind, string itemId, bool success, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var row = new TableEntity(kind, $"{itemId}|{now.UtcTicks:D19}|{Guid.NewGuid():N}")
+        {
+            ["ItemId"] = itemId,
+            ["Success"] = success,
+            ["Seconds"] = duration.TotalSeconds,
+            ["At"] = now,
+        };
+        await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<MetricsSummary> SummaryAsync(string kind, string itemId, CancellationToken cancellationToken) =>
+        MetricsSummary.Of(await EventsAsync(kind, itemId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Summaries of every item of a kind that has events, by item id.</summary>
+    public async Task<IReadOnlyDictionary<string, MetricsSummary>> SummariesAsync(string kind, CancellationToken cancellationToken) =>
+        (await EventsAsync(kind, null, cancellationToken).ConfigureAwait(false))
+            .GroupBy(e => e.ItemId)
+            .ToDictionary(g => g.Key, g => MetricsSummary.Of(g.ToList()));
+
+    public async Task<MetricsSummary> KindSummaryAsync(string kind, CancellationToken cancellationToken) =>
+        MetricsSummary.Of(await EventsAsync(kind, null, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Deletes the events of one item, of one kind (itemId null) or of everything (both null).</summary>
+    public async Task ResetAsync(string? kind, string? itemId, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var filter = kind is null ? null : Filter(kind, itemId);
+        var rows = table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        var batch = new List<TableEntity>();
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            batch.Add(row);
+        }
+
+        foreach (var partition in batch.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, Azure.ETag.All));
+                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<List<MetricEvent>> EventsAsync(string kind, string? itemId, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var events = new List<MetricEvent>();
+        var rows = table.QueryAsync<TableEntity>(Filter(kind, itemId), select: ["ItemId", "Success", "Seconds", "At"], cancellationToken: cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            events.Add(new MetricEvent(
+                row.GetString("ItemId") ?? string.Empty,
+                row.GetBoolean("Success") ?? false,
+                row.GetDouble("Seconds") ?? 0,
+                row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+        }
+
+        return events;
+    }
+
+    private static string Filter(string kind, string? itemId) => itemId is null
+        ? TableClient.CreateQueryFilter($"PartitionKey eq {kind}")
+        : TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey ge {itemId + "|"} and RowKey lt {itemId + "}"}");
+
+    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        if (!tableReady)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            tableReady = true;
+        }
+    }
+}

@@ -1,0 +1,319 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using McpGateway.Shared.Http;
+
+namespace McpGateway.Shared.Storage;
+
+/// <summary>
+/// The items of one catalog kind in one Azure table. Every row lives in a single partition so an
+/// item, the index rows that make its unique keys unique, and its history rows change together in
+/// one entity-group transaction: a duplicate name can never slip in, and an update that raced
+/// another one is re-applied on the newer state instead of overwriting it (ETag concurrency).
+/// </summary>
+public sealed class CatalogTable<T>
+    where T : class, ICatalogDocument
+{
+    private const string Partition = "catalog";
+    private const string ItemPrefix = "item|";
+    private const string KeyPrefix = "key|";
+    private const string HistoryPrefix = "history|";
+    private const string DocumentProperty = "Document";
+    private const string ContentProperty = "Content";
+    private const string RevisionProperty = "Revision";
+    private const string IdProperty = "ItemId";
+    private const int MaxAttempts = 10;
+    private const int MaxTransactionSize = 100;
+
+    private readonly TableClient table;
+    private readonly PayloadStore payloads;
+    private readonly Func<CancellationToken, Task> ensureCreated;
+    private readonly bool keepHistory;
+
+    internal CatalogTable(TableClient table, PayloadStore payloads, Func<CancellationToken, Task> ensureCreated, bool keepHistory)
+    {
+        this.table = table;
+        this.payloads = payloads;
+        this.ensureCreated = ensureCreated;
+        this.keepHistory = keepHistory;
+    }
+
+    public async Task<CatalogEntry<T>?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var row = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : await DecodeAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Finds the item holding a unique key, such as the tool named "clock".</summary>
+    public async Task<CatalogEntry<T>?> FindByKeyAsync(string kind, string value, CancellationToken cancellationToken)
+    {
+        var keyRow = await FindRowAsync(KeyRowKey(kind, value), cancellationToken).ConfigureAwait(false);
+        return keyRow?.GetString(IdProperty) is { } id ? await FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    public async Task<IReadOnlyList<CatalogEntry<T>>> ListAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<CatalogEntry<T>>();
+        await foreach (var row in QueryRangeAsync(ItemPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(await DecodeAsync(row, cancellationToken).ConfigureAwait(false));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The earlier revisions of an item, newest first (only for tables that keep history).</summary>
+    public async Task<IReadOnlyList<CatalogEntry<T>>> ListHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        var entries = new List<CatalogEntry<T>>();
+        await foreach (var row in QueryRangeAsync(HistoryRowPrefix(id), cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(await DecodeAsync(row, cancellationToken).ConfigureAwait(false));
+        }
+
+        entries.Reverse();
+        return entries;
+    }
+
+    public async Task<byte[]?> ReadContentAsync(CatalogEntry<T> entry, CancellationToken cancellationToken) =>
+        entry.Content is null ? null : await payloads.ReadAsync(entry.Content, cancellationToken).ConfigureAwait(false);
+
+    public async Task<CatalogEntry<T>> InsertAsync(T document, ReadOnlyMemory<byte>? content, CancellationToken cancellationToken)
+    {
+        await ensureCreated(cancellationToken).ConfigureAwait(false);
+        var row = new TableEntity(Partition, ItemPrefix + document.Id) { [RevisionProperty] = 1 };
+        await payloads.WriteAsync(row, DocumentProperty, Serialize(document), cancellationToken).ConfigureAwait(false);
+        if (content is { } bytes)
+        {
+            await payloads.WriteAsync(row, ContentProperty, bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var keys = document.UniqueKeys().ToList();
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
+        actions.AddRange(keys.Select(key => new TableTransactionAction(TableTransactionActionType.Add, KeyRow(key, document.Id))));
+        try
+        {
+            var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return Entry(document, row, response.Value[0].Headers.ETag ?? default);
+        }
+        catch (TableTransactionFailedException ex)
+        {
+            await payloads.DeleteBlobsAsync(PayloadStore.BlobNames(row)).ConfigureAwait(false);
+            if (ConflictFor(ex, keys, firstKeyAction: 1) is { } conflict)
+            {
+                throw conflict;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current state and stores the result. When another writer
+    /// got there first the change is applied again to the newer state, so neither update is lost; with
+    /// <paramref name="ifMatch"/> the caller asks instead to fail (412) if the item changed since it read it.
+    /// </summary>
+    public async Task<CatalogEntry<T>> UpdateAsync(
+        string id,
+        Func<CatalogEntry<T>, T> change,
+        CancellationToken cancellationToken,
+        ETag? ifMatch = null,
+        ReadOnlyMemory<byte>? newContent = null)
+    {
+        await ensureCreated(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var currentRow = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false)
+                ?? throw ApiProblem.NotFound($"No item with id '{id}' exists.");
+            if (ifMatch is { } expected && expected != currentRow.ETag)
+            {
+                throw ApiProblem.PreconditionFailed($"The item '{id}' was changed since the ETag {expected} was read.");
+            }
+
+            var current = await DecodeAsync(currentRow, cancellationToken).ConfigureAwait(false);
+            var updated = change(current);
+            var row = new TableEntity(Partition, currentRow.RowKey) { [RevisionProperty] = current.Revision + 1 };
+            await payloads.WriteAsync(row, DocumentProperty, Serialize(updated), cancellationToken).ConfigureAwait(false);
+            if (newContent is { } bytes)
+            {
+                await payloads.WriteAsync(row, ContentProperty, bytes, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                CopyPayload(currentRow, row, ContentProperty);
+            }
+
+            var (actions, addedKeys, firstKeyAction) = UpdateActions(current, updated, currentRow, row);
+            try
+            {
+                var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await payloads.DeleteBlobsAsync(ReplacedBlobs(currentRow, row)).ConfigureAwait(false);
+                return Entry(updated, row, response.Value[0].Headers.ETag ?? default);
+            }
+            catch (TableTransactionFailedException ex)
+            {
+                await payloads.DeleteBlobsAsync(PayloadStore.BlobNames(row).Except(PayloadStore.BlobNames(currentRow))).ConfigureAwait(false);
+                if (ConflictFor(ex, addedKeys, firstKeyAction) is { } conflict)
+                {
+                    throw conflict;
+                }
+
+                if (ex.Status != 412 || attempt == MaxAttempts)
+                {
+                    throw;
+                }
+
+                if (ifMatch is not null)
+                {
+                    throw ApiProblem.PreconditionFailed($"The item '{id}' was changed by another request.");
+                }
+            }
+        }
+    }
+
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await ensureCreated(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false)
+                ?? throw ApiProblem.NotFound($"No item with id '{id}' exists.");
+            var entry = await DecodeAsync(row, cancellationToken).ConfigureAwait(false);
+            var history = new List<TableEntity>();
+            await foreach (var historyRow in QueryRangeAsync(HistoryRowPrefix(id), cancellationToken).ConfigureAwait(false))
+            {
+                history.Add(historyRow);
+            }
+
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, row, row.ETag) };
+            actions.AddRange(entry.Document.UniqueKeys().Select(key =>
+                new TableTransactionAction(TableTransactionActionType.Delete, KeyRow(key, id), ETag.All)));
+            actions.AddRange(history.Select(h => new TableTransactionAction(TableTransactionActionType.Delete, h, ETag.All)));
+            try
+            {
+                foreach (var batch in actions.Chunk(MaxTransactionSize))
+                {
+                    await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
+            {
+                continue;
+            }
+
+            await payloads.DeleteBlobsAsync(history.Prepend(row).SelectMany(PayloadStore.BlobNames)).ConfigureAwait(false);
+            return;
+        }
+    }
+
+    private (List<TableTransactionAction> Actions, List<UniqueKey> AddedKeys, int FirstKeyAction) UpdateActions(
+        CatalogEntry<T> current, T updated, TableEntity currentRow, TableEntity row)
+    {
+        var oldKeys = current.Document.UniqueKeys().ToHashSet();
+        var newKeys = updated.UniqueKeys().ToHashSet();
+        var addedKeys = newKeys.Except(oldKeys).ToList();
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, currentRow.ETag) };
+        actions.AddRange(addedKeys.Select(key => new TableTransactionAction(TableTransactionActionType.Add, KeyRow(key, updated.Id))));
+        actions.AddRange(oldKeys.Except(newKeys).Select(key =>
+            new TableTransactionAction(TableTransactionActionType.Delete, KeyRow(key, updated.Id), ETag.All)));
+        if (keepHistory)
+        {
+            var historyRow = new TableEntity(Partition, HistoryRowKey(updated.Id, current.Revision))
+            {
+                [RevisionProperty] = current.Revision,
+            };
+            CopyPayload(currentRow, historyRow, DocumentProperty);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, historyRow));
+        }
+
+        return (actions, addedKeys, 1);
+    }
+
+    /// <summary>Blobs the previous row named that neither the new row nor (when history is kept) its history row does.</summary>
+    private IEnumerable<string?> ReplacedBlobs(TableEntity previous, TableEntity updated)
+    {
+        var stillUsed = PayloadStore.BlobNames(updated).ToHashSet(StringComparer.Ordinal);
+        if (keepHistory)
+        {
+            stillUsed.Add(previous.GetString(DocumentProperty + "Blob"));
+        }
+
+        return PayloadStore.BlobNames(previous).Where(name => !stillUsed.Contains(name));
+    }
+
+    private static void CopyPayload(TableEntity from, TableEntity to, string property)
+    {
+        foreach (var name in new[] { property, property + "Blob", property + "Length" })
+        {
+            if (from.TryGetValue(name, out var value))
+            {
+                to[name] = value;
+            }
+        }
+    }
+
+    private static ApiProblem? ConflictFor(TableTransactionFailedException ex, IReadOnlyList<UniqueKey> keys, int firstKeyAction)
+    {
+        if (ex.Status != 409)
+        {
+            return null;
+        }
+
+        var index = ex.FailedTransactionActionIndex - firstKeyAction;
+        return index is { } i && i >= 0 && i < keys.Count
+            ? ApiProblem.Conflict($"{Capitalize(keys[i].Description)} already exists.", keys[i].Kind)
+            : ApiProblem.Conflict("An item with the same unique name or URI already exists.");
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static CatalogEntry<T> Entry(T document, TableEntity row, ETag etag) =>
+        new(document, etag, row.GetInt32(RevisionProperty) ?? 1, DateTimeOffset.UtcNow) { Content = PayloadStore.Describe(row, ContentProperty) };
+
+    private async Task<CatalogEntry<T>> DecodeAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var payload = PayloadStore.Describe(row, DocumentProperty)
+            ?? throw new InvalidDataException($"Row {row.RowKey} of table {table.Name} has no document.");
+        var bytes = await payloads.ReadAsync(payload, cancellationToken).ConfigureAwait(false);
+        var document = JsonSerializer.Deserialize<T>(bytes, GatewayJson.Options)
+            ?? throw new InvalidDataException($"Row {row.RowKey} of table {table.Name} holds a null document.");
+        return new CatalogEntry<T>(document, row.ETag, row.GetInt32(RevisionProperty) ?? 1, row.Timestamp)
+        {
+            Content = PayloadStore.Describe(row, ContentProperty),
+        };
+    }
+
+    private async Task<TableEntity?> FindRowAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        await ensureCreated(cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private async IAsyncEnumerable<TableEntity> QueryRangeAsync(
+        string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await ensureCreated(cancellationToken).ConfigureAwait(false);
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {upper}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    private static byte[] Serialize(T document) => JsonSerializer.SerializeToUtf8Bytes(document, GatewayJson.Options);
+
+    private static TableEntity KeyRow(UniqueKey key, string id) =>
+        new(Partition, KeyRowKey(key.Kind, key.Value)) { [IdProperty] = id };
+
+    /// <summary>Row keys may not contain '/', '\', '#' or '?', which names and URIs may: encode the value.</summary>
+    private static string KeyRowKey(string kind, string value) =>
+        $"{KeyPrefix}{kind}|{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(value))}";
+
+    private static string HistoryRowPrefix(string id) => $"{HistoryPrefix}{id}|";
+
+    private static string HistoryRowKey(string id, int revision) => $"{HistoryRowPrefix(id)}{revision:D10}";
+}
