@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Observability;
@@ -14,4 +15,9 @@ public static class GatewayRouteTable
         .. SystemRoutes.All(),
         .. CatalogRoutes.Standard<ToolService, ToolRecord, ToolInput>(CatalogKind.Tools, nestedObjects: AuthMembers),
     ];
+
+    private static readonly FrozenDictionary<string, GatewayRoute> ByName = Routes.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
+
+    public static GatewayRoute Get(string name) =>
+        ByName.TryGetValue(name, out var route) ? route : throw new KeyNotFoundException($"No gateway route is named '{name}'.");
 }
