@@ -8,13 +8,17 @@ public sealed class AzuriteInstance : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly ChildProcess process;
+    private readonly string executable;
     private readonly string dataFolder;
+    private readonly int[] ports;
+    private ChildProcess? process;
 
-    private AzuriteInstance(ChildProcess process, string dataFolder, int blobPort, int tablePort)
+    private AzuriteInstance(string executable, string dataFolder, int[] ports)
     {
-        this.process = process;
+        this.executable = executable;
         this.dataFolder = dataFolder;
+        this.ports = ports;
+        var (blobPort, tablePort) = (ports[0], ports[2]);
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
@@ -38,36 +42,61 @@ public sealed class AzuriteInstance : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed at {executable}: run 'npm ci --prefix tools' (the README's test command does).");
         }
 
-        var ports = FreePorts.Take(3);
-        var dataFolder = Directory.CreateTempSubdirectory("mcpgw-azurite-").FullName;
-        var process = ChildProcess.Start(
-            executable,
-            [
-                "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--location", dataFolder,
-                "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ],
-            new Dictionary<string, string?>());
-        var instance = new AzuriteInstance(process, dataFolder, ports[0], ports[2]);
+        var instance = new AzuriteInstance(executable, Directory.CreateTempSubdirectory("mcpgw-azurite-").FullName, FreePorts.Take(3));
         try
         {
-            await FreePorts.WaitForListenerAsync(ports[2], TimeSpan.FromSeconds(60), () => process.HasExited);
-            await FreePorts.WaitForListenerAsync(ports[0], TimeSpan.FromSeconds(60), () => process.HasExited);
+            await instance.RestartAsync();
         }
-        catch (Exception ex)
+        catch
         {
-            var output = process.Output;
             await instance.DisposeAsync();
-            throw new InvalidOperationException("Azurite did not start: " + output, ex);
+            throw;
         }
 
         return instance;
     }
 
+    /// <summary>Stops the emulator, as a storage outage would; its data folder is kept.</summary>
+    public async Task StopAsync()
+    {
+        if (process is not null)
+        {
+            await process.StopGracefullyAsync(TimeSpan.FromSeconds(10));
+            await process.DisposeAsync();
+            process = null;
+        }
+    }
+
+    /// <summary>Starts the emulator (again) on the same ports and data folder.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        var started = ChildProcess.Start(
+            executable,
+            [
+                "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--location", dataFolder,
+                "--blobHost", "127.0.0.1", "--blobPort", Port(0),
+                "--queueHost", "127.0.0.1", "--queuePort", Port(1),
+                "--tableHost", "127.0.0.1", "--tablePort", Port(2),
+            ],
+            new Dictionary<string, string?>());
+        process = started;
+        try
+        {
+            await FreePorts.WaitForListenerAsync(TablePort, TimeSpan.FromSeconds(60), () => started.HasExited);
+            await FreePorts.WaitForListenerAsync(BlobPort, TimeSpan.FromSeconds(60), () => started.HasExited);
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException("Azurite did not start: " + started.Output, ex);
+        }
+    }
+
+    private string Port(int index) => ports[index].ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public async ValueTask DisposeAsync()
     {
-        await process.DisposeAsync();
+        await StopAsync();
         try
         {
             Directory.Delete(dataFolder, recursive: true);

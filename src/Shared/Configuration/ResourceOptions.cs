@@ -13,7 +13,8 @@ public sealed class ResourceOptions : IValidatableObject
     [ConfigurationKeyName("ALLOWED_MIME_TYPES")]
     public string? AllowedMimeTypes { get; set; }
 
-    public IReadOnlyList<string> AllowedMimeTypeList => SettingList.Parse(AllowedMimeTypes);
+    /// <summary>ALLOWED_MIME_TYPES as a list (a method, so validation does not evaluate it before the value is checked).</summary>
+    public IReadOnlyList<string> ParseAllowedMimeTypes() => SettingList.Parse(AllowedMimeTypes);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         SettingList.Validate(AllowedMimeTypes, "ALLOWED_MIME_TYPES");

@@ -1,0 +1,38 @@
+using McpGateway.Shared.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace McpGateway.Host;
+
+/// <summary>Builds and runs the container host: the gateway's HTTP surface on Kestrel, or the token command.</summary>
+public static class GatewayHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var isTokenCommand = args.Length > 0 && args[0] == TokenCommand.Name;
+        var builder = WebApplication.CreateSlimBuilder(isTokenCommand ? [] : args);
+        builder.Services.AddOptions<ContainerHostOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddGatewayCore(builder.Configuration, "container");
+
+        var hostSettings = builder.Configuration.Get<ContainerHostOptions>() ?? new ContainerHostOptions();
+        builder.WebHost.UseUrls(hostSettings.Url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null); // MAX_REQUEST_BODY_SIZE is enforced per route
+        builder.Logging.SetMinimumLevel(hostSettings.MinimumLogLevel);
+
+        var app = builder.Build();
+        if (isTokenCommand)
+        {
+            return TokenCommand.Run(app.Services, args[1..], Console.Out, Console.Error);
+        }
+
+        var rootPath = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.NormalizedRootPath;
+        if (rootPath.Length > 0)
+        {
+            app.UsePathBase(rootPath);
+        }
+
+        app.UseRouting();
+        app.MapGateway();
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+}
