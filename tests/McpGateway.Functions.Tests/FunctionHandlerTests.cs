@@ -1,0 +1,106 @@
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpGateway.Functions.Tests;
+
+/// <summary>
+/// The function methods themselves, invoked as the worker invokes them (an ASP.NET Core HttpRequest in,
+/// an IResult out) against Azurite: each is bound to the gateway route it is named after.
+/// </summary>
+public sealed class FunctionHandlerTests : IDisposable
+{
+    private const string Password = "functions-test-password";
+    private readonly ServiceProvider services;
+
+    public FunctionHandlerTests(AzuriteFixture azurite)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CatalogStorage"] = azurite.ConnectionString,
+            ["STORAGE_PREFIX"] = "fn" + Guid.NewGuid().ToString("N")[..10],
+            ["BASIC_AUTH_PASSWORD"] = Password,
+        }).Build();
+        services = new ServiceCollection().AddLogging().AddGatewayCore(configuration, "functions").BuildServiceProvider();
+    }
+
+    public static TheoryData<string> FunctionNames() => new(FunctionMethods().Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name));
+
+    [Theory]
+    [MemberData(nameof(FunctionNames))]
+    public async Task Each_function_dispatches_to_the_route_it_is_named_after(string name)
+    {
+        var route = GatewayRouteTable.Get(name);
+        var unsupported = new[] { "GET", "POST", "PUT", "DELETE", "PATCH" }.First(m => !route.Handlers.ContainsKey(m));
+
+        var (status, _, headers) = await InvokeAsync(name, unsupported, body: null, id: "some-id");
+
+        Assert.Equal(StatusCodes.Status405MethodNotAllowed, status);
+        Assert.Equal(route.Allow, headers.Allow.ToString());
+    }
+
+    [Fact]
+    public async Task Tools_can_be_created_and_read_through_the_functions()
+    {
+        var (created, body, _) = await InvokeAsync("tools", "POST", """{"name":"fn_tool","url":"http://127.0.0.1:1/x"}""");
+        Assert.Equal(StatusCodes.Status201Created, created);
+        var id = body!["id"]!.GetValue<string>();
+
+        var (read, tool, headers) = await InvokeAsync("tools-item", "GET", body: null, id: id);
+        Assert.Equal(StatusCodes.Status200OK, read);
+        Assert.Equal("fn_tool", tool!["name"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(headers.ETag));
+    }
+
+    [Fact]
+    public async Task Functions_require_credentials_like_the_host()
+    {
+        var (status, problem, _) = await InvokeAsync("tools", "GET", body: null, authenticate: false);
+        Assert.Equal(StatusCodes.Status401Unauthorized, status);
+        Assert.Equal(401, problem!["status"]!.GetValue<int>());
+    }
+
+    public void Dispose() => services.Dispose();
+
+    private static IEnumerable<MethodInfo> FunctionMethods() =>
+        typeof(GatewayFunctions).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(GatewayFunctions)))
+            .SelectMany(t => t.GetMethods())
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null);
+
+    private async Task<(int Status, JsonNode? Body, IHeaderDictionary Headers)> InvokeAsync(
+        string functionName, string method, string? body, string id = "", bool authenticate = true)
+    {
+        var function = FunctionMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == functionName);
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = method;
+        context.Request.Path = "/" + functionName;
+        context.Response.Body = new MemoryStream();
+        if (authenticate)
+        {
+            context.Request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{Password}"))).ToString();
+        }
+
+        if (body is not null)
+        {
+            context.Request.ContentType = "application/json";
+            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        }
+
+        var instance = ActivatorUtilities.CreateInstance(services, function.DeclaringType!);
+        object?[] arguments = function.GetParameters().Length == 1 ? [context.Request] : [context.Request, id];
+        var result = await (Task<IResult>)function.Invoke(instance, arguments)!;
+        await result.ExecuteAsync(context);
+
+        context.Response.Body.Position = 0;
+        var text = await new StreamReader(context.Response.Body).ReadToEndAsync(TestContext.Current.CancellationToken);
+        return (context.Response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), context.Response.Headers);
+    }
+}
