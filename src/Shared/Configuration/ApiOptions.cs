@@ -24,9 +24,6 @@ public sealed class ApiOptions
     [Range(1, 10_000, ErrorMessage = "MAX_PAGE_SIZE must be between {1} and {2}.")]
     public int MaxPageSize { get; set; } = 1000;
 
-    [ConfigurationKeyName("MCPGATEWAY_ADMIN_API_ENABLED")]
-    public bool AdminApiEnabled { get; set; } = true;
-
     /// <summary>APP_ROOT_PATH without a trailing slash ("" or "/gateway").</summary>
     public string NormalizedRootPath => AppRootPath.TrimEnd('/');
 }
