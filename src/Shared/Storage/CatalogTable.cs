@@ -24,7 +24,7 @@ public sealed class CatalogTable<T>
     private const string ContentProperty = "Content";
     private const string RevisionProperty = "Revision";
     private const string IdProperty = "ItemId";
-    private const int MaxAttempts = 10;
+    private const int MaxAttempts = 40;
     private const int MaxTransactionSize = 100;
 
     private readonly TableClient table;
@@ -160,7 +160,7 @@ public sealed class CatalogTable<T>
                     throw conflict;
                 }
 
-                if (ex.Status != 412 || attempt == MaxAttempts)
+                if (ex.Status != 412)
                 {
                     throw;
                 }
@@ -169,6 +169,13 @@ public sealed class CatalogTable<T>
                 {
                     throw ApiProblem.PreconditionFailed($"The item '{id}' was changed by another request.");
                 }
+
+                if (attempt == MaxAttempts)
+                {
+                    throw ApiProblem.Conflict($"The item '{id}' is being changed by too many requests at once; retry.");
+                }
+
+                await ContentionDelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -200,6 +207,7 @@ public sealed class CatalogTable<T>
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
             {
+                await ContentionDelayAsync(attempt, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -242,6 +250,10 @@ public sealed class CatalogTable<T>
 
         return PayloadStore.BlobNames(previous).Where(name => !stillUsed.Contains(name));
     }
+
+    /// <summary>Spreads writers that lost an ETag race so they do not collide again in lockstep.</summary>
+    private static Task ContentionDelayAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 + Math.Min(attempt, 10) * 10)), cancellationToken);
 
     private static void CopyPayload(TableEntity from, TableEntity to, string property)
     {
