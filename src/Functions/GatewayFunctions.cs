@@ -17,4 +17,8 @@ public abstract class GatewayFunctions(RouteDispatcher dispatcher)
 
     protected Task<IResult> DispatchAsync(string routeName, HttpRequest request, string id) =>
         dispatcher.DispatchAsync(GatewayRouteTable.Get(routeName), request.HttpContext, new Dictionary<string, string?> { ["id"] = id });
+
+    /// <summary>For routes with more than an id, such as <c>prompts/{id}/versions/{version}/rollback</c>.</summary>
+    protected Task<IResult> DispatchAsync(string routeName, HttpRequest request, IReadOnlyDictionary<string, string?> routeValues) =>
+        dispatcher.DispatchAsync(GatewayRouteTable.Get(routeName), request.HttpContext, routeValues);
 }

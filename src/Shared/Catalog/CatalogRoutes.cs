@@ -15,8 +15,12 @@ public static class CatalogRoutes
 {
     /// <param name="catchAllItem">True when an item may be addressed by a value with slashes (resource URIs).</param>
     /// <param name="nestedObjects">Request members whose keys are normalised too (see <see cref="FieldNames"/>).</param>
+    /// <param name="itemHandlers">Handlers that replace or add to those of <c>/{kind}/{id}</c> (prompts render on GET and POST).</param>
     public static IEnumerable<GatewayRoute> Standard<TService, TRecord, TInput>(
-        CatalogKind kind, bool catchAllItem = false, IReadOnlySet<string>? nestedObjects = null)
+        CatalogKind kind,
+        bool catchAllItem = false,
+        IReadOnlySet<string>? nestedObjects = null,
+        IReadOnlyDictionary<string, RouteHandler>? itemHandlers = null)
         where TService : CatalogService<TRecord, TInput>
         where TRecord : class, ICatalogItem
     {
@@ -42,7 +46,7 @@ public static class CatalogRoutes
             },
         });
 
-        yield return new GatewayRoute($"{plural}-item", $"{plural}/{item}", new Dictionary<string, RouteHandler>
+        var itemRoute = new Dictionary<string, RouteHandler>
         {
             ["GET"] = async request =>
             {
@@ -65,7 +69,13 @@ public static class CatalogRoutes
                     new { status = "success", message = $"{kind.Title} '{deleted.Name}' deleted", id = deleted.Id },
                     GatewayJson.Options);
             },
-        });
+        };
+        foreach (var (method, handler) in itemHandlers ?? new Dictionary<string, RouteHandler>())
+        {
+            itemRoute[method] = handler;
+        }
+
+        yield return new GatewayRoute($"{plural}-item", $"{plural}/{item}", itemRoute);
 
         foreach (var action in new[] { "toggle", "state" })
         {

@@ -33,6 +33,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<AuthCodec>();
 
         services.AddSingleton<ToolService>();
+        services.AddSingleton<McpGateway.Shared.Prompts.PromptRenderer>();
+        services.AddSingleton<McpGateway.Shared.Catalog.Prompts.PromptService>();
 
         services.AddSingleton<RouteDispatcher>();
         return services;

@@ -14,6 +14,7 @@ public static class GatewayRouteTable
     [
         .. SystemRoutes.All(),
         .. CatalogRoutes.Standard<ToolService, ToolRecord, ToolInput>(CatalogKind.Tools, nestedObjects: AuthMembers),
+        .. McpGateway.Shared.Catalog.Prompts.PromptRoutes.All(),
     ];
 
     private static readonly FrozenDictionary<string, GatewayRoute> ByName = Routes.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
