@@ -15,8 +15,12 @@ public static class CatalogRoutes
 {
     /// <param name="catchAllItem">True when an item may be addressed by a value with slashes (resource URIs).</param>
     /// <param name="nestedObjects">Request members whose keys are normalised too (see <see cref="FieldNames"/>).</param>
+    /// <param name="itemGet">
+    /// Replaces the GET of one item, which by default returns the item as <see cref="GetAsync{TService, TRecord, TInput}"/>
+    /// does, for a kind whose item GET returns something else (a resource's content).
+    /// </param>
     public static IEnumerable<GatewayRoute> Standard<TService, TRecord, TInput>(
-        CatalogKind kind, bool catchAllItem = false, IReadOnlySet<string>? nestedObjects = null)
+        CatalogKind kind, bool catchAllItem = false, IReadOnlySet<string>? nestedObjects = null, RouteHandler? itemGet = null)
         where TService : CatalogService<TRecord, TInput>
         where TRecord : class, ICatalogItem
     {
@@ -44,12 +48,7 @@ public static class CatalogRoutes
 
         yield return new GatewayRoute($"{plural}-item", $"{plural}/{item}", new Dictionary<string, RouteHandler>
         {
-            ["GET"] = async request =>
-            {
-                var service = request.Service<TService>();
-                var entry = await service.GetAsync(request.RouteValue("id"), request.Aborted).ConfigureAwait(false);
-                return await Respond(request, service, entry).ConfigureAwait(false);
-            },
+            ["GET"] = itemGet ?? GetAsync<TService, TRecord, TInput>,
             ["PUT"] = async request =>
             {
                 var service = request.Service<TService>();
@@ -74,6 +73,16 @@ public static class CatalogRoutes
                 ["POST"] = request => ToggleAsync<TService, TRecord, TInput>(request, kind),
             });
         }
+    }
+
+    /// <summary>GET of one item addressed by id or alternate key: the item with its metrics, and its ETag.</summary>
+    public static async Task<IResult> GetAsync<TService, TRecord, TInput>(GatewayRequest request)
+        where TService : CatalogService<TRecord, TInput>
+        where TRecord : class, ICatalogItem
+    {
+        var service = request.Service<TService>();
+        var entry = await service.GetAsync(request.RouteValue("id"), request.Aborted).ConfigureAwait(false);
+        return await Respond(request, service, entry).ConfigureAwait(false);
     }
 
     public static async Task<IResult> Respond<TRecord, TInput>(

@@ -1,5 +1,7 @@
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Resources;
+using McpGateway.Shared.Catalog.Roots;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
@@ -33,6 +35,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<AuthCodec>();
 
         services.AddSingleton<ToolService>();
+        services.AddSingleton<ResourceService>();
+        services.AddSingleton<RootService>();
 
         services.AddSingleton<RouteDispatcher>();
         return services;
