@@ -22,7 +22,7 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
     protected override ResourceRecord Create(ResourceInput input, string id, DateTimeOffset now)
     {
         var uri = ResourceValidation.Uri(input.Uri);
-        var template = input.UriTemplate is { } t ? ResourceValidation.Template(t) : ResourceValidation.IsTemplate(uri) ? uri : null;
+        var template = TemplateOf(uri, input.UriTemplate is { } t ? ResourceValidation.Template(t) : null);
         var content = Measure(input, template is not null);
         if (template is null && content is null)
         {
@@ -37,9 +37,7 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
             Uri = uri,
             Name = name,
             UriTemplate = template,
-            MimeType = input.MimeType is { } mimeType
-                ? ResourceValidation.MimeType(mimeType)
-                : ResourceValidation.Detect(uri, name, binary, template is not null),
+            MimeType = MimeTypeOf(input, null, uri, name, binary, template is not null),
             Size = content?.Size,
             Binary = binary,
             CreatedAt = now,
@@ -51,9 +49,10 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
     protected override ResourceRecord Update(ResourceRecord current, ResourceInput input, DateTimeOffset now)
     {
         var uri = input.Uri is null ? current.Uri : ResourceValidation.Uri(input.Uri);
-        var template = input.UriTemplate is { } t ? ResourceValidation.Template(t)
-            : input.Uri is not null && ResourceValidation.IsTemplate(uri) ? uri
-            : current.UriTemplate;
+        var namedTemplate = input.UriTemplate is { } t ? ResourceValidation.Template(t)
+            : current.UriTemplate != current.Uri ? current.UriTemplate
+            : null;
+        var template = TemplateOf(uri, namedTemplate);
         if ((template is not null) != current.IsTemplate)
         {
             throw ApiProblem.Invalid(
@@ -69,9 +68,7 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
             Uri = uri,
             Name = name,
             UriTemplate = template,
-            MimeType = input.MimeType is { } mimeType
-                ? ResourceValidation.MimeType(mimeType)
-                : current.MimeType ?? ResourceValidation.Detect(uri, name, binary, template is not null),
+            MimeType = MimeTypeOf(input, current.MimeType, uri, name, binary, template is not null),
             Size = content?.Size ?? current.Size,
             Binary = binary,
             UpdatedAt = now,
@@ -90,10 +87,15 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
             entry.Revision, metricsSummary);
     }
 
-    protected override ReadOnlyMemory<byte>? ContentOf(ResourceInput input) =>
-        Measure(input, template: false) is null ? null
-            : input.Blob is { } blob ? Convert.FromBase64String(blob)
-            : Encoding.UTF8.GetBytes(input.Content!);
+    protected override ReadOnlyMemory<byte>? ContentOf(ResourceInput input)
+    {
+        if (Measure(input, template: false) is null)
+        {
+            return null;
+        }
+
+        return input.Blob is { } blob ? Convert.FromBase64String(blob) : Encoding.UTF8.GetBytes(input.Content!);
+    }
 
     /// <summary>
     /// The content of an active, concrete resource addressed by id or URI. Every read of a resource that
@@ -102,9 +104,9 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
     public async Task<(CatalogEntry<ResourceRecord> Entry, ResourceContentRead Content)> ReadContentAsync(
         string idOrUri, CancellationToken cancellationToken)
     {
+        var started = Time.GetTimestamp();
         var entry = await GetAsync(idOrUri, cancellationToken).ConfigureAwait(false);
         var resource = entry.Document;
-        var started = Time.GetTimestamp();
         var success = false;
         try
         {
@@ -130,6 +132,17 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
             await Metrics.RecordAsync(Kind.Singular, resource.Id, success, Time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A resource is a template when it names a <c>uri_template</c> or when its URI is a template; a template that is
+    /// the URI itself follows the URI when it changes.
+    /// </summary>
+    private static string? TemplateOf(string uri, string? namedTemplate) =>
+        namedTemplate ?? (ResourceValidation.IsTemplate(uri) ? uri : null);
+
+    /// <summary>The MIME type sent, else the one the resource has, else the one its URI or name tells.</summary>
+    private static string? MimeTypeOf(ResourceInput input, string? current, string uri, string name, bool binary, bool template) =>
+        input.MimeType is { } sent ? ResourceValidation.MimeType(sent) : current ?? ResourceValidation.Detect(uri, name, binary, template);
 
     /// <summary>The members both create and update treat alike (each changes only when sent), and the check of the final MIME type.</summary>
     private ResourceRecord Apply(ResourceRecord record, ResourceInput input)
