@@ -15,7 +15,10 @@ public static class CatalogRoutes
 {
     /// <param name="catchAllItem">True when an item may be addressed by a value with slashes (resource URIs).</param>
     /// <param name="nestedObjects">Request members whose keys are normalised too (see <see cref="FieldNames"/>).</param>
-    /// <param name="itemHandlers">Handlers that replace or add to those of <c>/{kind}/{id}</c> (prompts render on GET and POST).</param>
+    /// <param name="itemHandlers">
+    /// Handlers that replace or add to those of <c>/{kind}/{id}</c>, for kinds whose item GET returns something other than
+    /// the item (a resource's content, a rendered prompt).
+    /// </param>
     public static IEnumerable<GatewayRoute> Standard<TService, TRecord, TInput>(
         CatalogKind kind,
         bool catchAllItem = false,
@@ -48,12 +51,7 @@ public static class CatalogRoutes
 
         var itemRoute = new Dictionary<string, RouteHandler>
         {
-            ["GET"] = async request =>
-            {
-                var service = request.Service<TService>();
-                var entry = await service.GetAsync(request.RouteValue("id"), request.Aborted).ConfigureAwait(false);
-                return await Respond(request, service, entry).ConfigureAwait(false);
-            },
+            ["GET"] = GetAsync<TService, TRecord, TInput>,
             ["PUT"] = async request =>
             {
                 var service = request.Service<TService>();
@@ -84,6 +82,16 @@ public static class CatalogRoutes
                 ["POST"] = request => ToggleAsync<TService, TRecord, TInput>(request, kind),
             });
         }
+    }
+
+    /// <summary>GET of one item addressed by id or alternate key: the item with its metrics, and its ETag.</summary>
+    public static async Task<IResult> GetAsync<TService, TRecord, TInput>(GatewayRequest request)
+        where TService : CatalogService<TRecord, TInput>
+        where TRecord : class, ICatalogItem
+    {
+        var service = request.Service<TService>();
+        var entry = await service.GetAsync(request.RouteValue("id"), request.Aborted).ConfigureAwait(false);
+        return await Respond(request, service, entry).ConfigureAwait(false);
     }
 
     public static async Task<IResult> Respond<TRecord, TInput>(

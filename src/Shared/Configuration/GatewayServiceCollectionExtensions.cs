@@ -1,5 +1,7 @@
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Resources;
+using McpGateway.Shared.Catalog.Roots;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
@@ -35,6 +37,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ToolService>();
         services.AddSingleton<McpGateway.Shared.Prompts.PromptRenderer>();
         services.AddSingleton<McpGateway.Shared.Catalog.Prompts.PromptService>();
+        services.AddSingleton<ResourceService>();
+        services.AddSingleton<RootService>();
 
         services.AddSingleton<RouteDispatcher>();
         return services;

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using McpGateway.Shared.Catalog;
+using McpGateway.Shared.Catalog.Resources;
+using McpGateway.Shared.Catalog.Roots;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Observability;
 
@@ -14,6 +16,8 @@ public static class GatewayRouteTable
     [
         .. SystemRoutes.All(),
         .. CatalogRoutes.Standard<ToolService, ToolRecord, ToolInput>(CatalogKind.Tools, nestedObjects: AuthMembers),
+        .. ResourceRoutes.All(),
+        .. RootRoutes.All(),
         .. McpGateway.Shared.Catalog.Prompts.PromptRoutes.All(),
     ];
 

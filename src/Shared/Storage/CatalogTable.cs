@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -27,6 +28,8 @@ public sealed class CatalogTable<T>
     private const int MaxAttempts = 40;
     private const int MaxTransactionSize = 100;
 
+    private static readonly SearchValues<char> ForbiddenKeyCharacters = SearchValues.Create("/\\#?");
+
     private readonly TableClient table;
     private readonly PayloadStore payloads;
     private readonly Func<CancellationToken, Task> ensureCreated;
@@ -42,6 +45,11 @@ public sealed class CatalogTable<T>
 
     public async Task<CatalogEntry<T>?> FindAsync(string id, CancellationToken cancellationToken)
     {
+        if (id.AsSpan().IndexOfAny(ForbiddenKeyCharacters) >= 0 || id.Any(char.IsControl))
+        {
+            return null; // no item has an id a row key cannot hold; callers try a URI or name with slashes as an id first
+        }
+
         var row = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false);
         return row is null ? null : await DecodeAsync(row, cancellationToken).ConfigureAwait(false);
     }
