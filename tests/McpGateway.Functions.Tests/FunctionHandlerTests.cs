@@ -95,7 +95,8 @@ public sealed class FunctionHandlerTests : IDisposable
         }
 
         var instance = ActivatorUtilities.CreateInstance(services, function.DeclaringType!);
-        object?[] arguments = function.GetParameters().Length == 1 ? [context.Request] : [context.Request, id];
+        // Route values after the request (id, version, ...) all get the same placeholder.
+        object?[] arguments = [context.Request, .. function.GetParameters().Skip(1).Select(_ => id)];
         var result = await (Task<IResult>)function.Invoke(instance, arguments)!;
         await result.ExecuteAsync(context);
 
