@@ -42,6 +42,11 @@ public sealed class CatalogTable<T>
 
     public async Task<CatalogEntry<T>?> FindAsync(string id, CancellationToken cancellationToken)
     {
+        if (!IsRowKeySafe(id))
+        {
+            return null; // generated ids always are: this is a name or URI (say with a '/'), which the table service would reject as a key
+        }
+
         var row = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false);
         return row is null ? null : await DecodeAsync(row, cancellationToken).ConfigureAwait(false);
     }
@@ -312,6 +317,10 @@ public sealed class CatalogTable<T>
     /// <summary>Row keys may not contain '/', '\', '#' or '?', which names and URIs may: encode the value.</summary>
     private static string KeyRowKey(string kind, string value) =>
         $"{KeyPrefix}{kind}|{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(value))}";
+
+    /// <summary>Table keys may not hold '/', '\', '#', '?' or control characters, nor exceed 1 KiB (512 UTF-16 characters).</summary>
+    private static bool IsRowKeySafe(string id) =>
+        ItemPrefix.Length + id.Length <= 512 && id.IndexOfAny(['/', '\\', '#', '?']) < 0 && !id.Any(char.IsControl);
 
     private static string HistoryRowPrefix(string id) => $"{HistoryPrefix}{id}|";
 
