@@ -1,5 +1,7 @@
 using McpGateway.Shared.Auth;
+using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
@@ -33,6 +35,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<AuthCodec>();
 
         services.AddSingleton<ToolService>();
+        services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<ToolService>());
+        services.AddSingleton<ServerService>();
 
         services.AddSingleton<RouteDispatcher>();
         return services;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using McpGateway.Shared.Catalog;
+using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Observability;
 
@@ -14,6 +15,7 @@ public static class GatewayRouteTable
     [
         .. SystemRoutes.All(),
         .. CatalogRoutes.Standard<ToolService, ToolRecord, ToolInput>(CatalogKind.Tools, nestedObjects: AuthMembers),
+        .. ServerRoutes.All(),
     ];
 
     private static readonly FrozenDictionary<string, GatewayRoute> ByName = Routes.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
