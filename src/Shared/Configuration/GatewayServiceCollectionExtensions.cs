@@ -1,6 +1,7 @@
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
@@ -37,6 +38,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ToolService>();
         services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<ToolService>());
         services.AddSingleton<ServerService>();
+        services.AddSingleton<PeerGatewayService>();
 
         services.AddSingleton<RouteDispatcher>();
         return services;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using McpGateway.Shared.Catalog;
+using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Observability;
@@ -16,6 +17,7 @@ public static class GatewayRouteTable
         .. SystemRoutes.All(),
         .. CatalogRoutes.Standard<ToolService, ToolRecord, ToolInput>(CatalogKind.Tools, nestedObjects: AuthMembers),
         .. ServerRoutes.All(),
+        .. CatalogRoutes.Standard<PeerGatewayService, PeerGatewayRecord, PeerGatewayInput>(CatalogKind.Gateways, nestedObjects: AuthMembers),
     ];
 
     private static readonly FrozenDictionary<string, GatewayRoute> ByName = Routes.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
