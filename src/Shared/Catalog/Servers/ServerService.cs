@@ -16,22 +16,23 @@ public sealed partial class ServerService(CatalogStorage storage, MetricsStore m
     public const int MaxAssociations = 1000;
     public const int MaxIconDataUriLength = 64 * 1024;
 
-    private readonly Dictionary<CatalogKind, ICatalogReader> readers = catalogs.ToDictionary(r => r.Kind);
-
-    public override CatalogKind Kind => CatalogKind.Servers;
-
     private static readonly Association Tools = new(CatalogKind.Tools, "associated_tools", s => s.AssociatedTools);
     private static readonly Association Resources = new(CatalogKind.Resources, "associated_resources", s => s.AssociatedResources);
     private static readonly Association Prompts = new(CatalogKind.Prompts, "associated_prompts", s => s.AssociatedPrompts);
+    private static readonly Association[] Associations = [Tools, Resources, Prompts];
+
+    private readonly Dictionary<CatalogKind, ICatalogReader> readers = catalogs.ToDictionary(r => r.Kind);
 
     /// <summary>The kinds a server bundles.</summary>
-    public static IReadOnlyList<CatalogKind> AssociatedKinds { get; } = [Tools.Kind, Resources.Kind, Prompts.Kind];
+    public static IReadOnlyList<CatalogKind> AssociatedKinds { get; } = [.. Associations.Select(a => a.Kind)];
+
+    public override CatalogKind Kind => CatalogKind.Servers;
 
     /// <summary>The items of <paramref name="kind"/> the server bundles, in their response shape and association order.</summary>
     public async Task<IReadOnlyList<object>> ReadAssociatedAsync(
         ServerRecord server, CatalogKind kind, bool includeInactive, CancellationToken cancellationToken)
     {
-        var ids = new[] { Tools, Resources, Prompts }.Single(a => a.Kind == kind).Ids(server);
+        var ids = Associations.Single(a => a.Kind == kind).Ids(server);
         return ids.Count > 0 && readers.TryGetValue(kind, out var reader)
             ? await reader.ReadManyAsync(ids, includeInactive, cancellationToken).ConfigureAwait(false)
             : [];
@@ -112,7 +113,7 @@ public sealed partial class ServerService(CatalogStorage storage, MetricsStore m
 
         if (!icon.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
         {
-            return CatalogValidation.HttpUrl(icon, field).ToString();
+            return CatalogValidation.HttpUrl(icon, field).OriginalString;
         }
 
         var match = ImageDataUri().Match(icon);
