@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -27,6 +28,8 @@ public sealed class CatalogTable<T>
     private const int MaxAttempts = 10;
     private const int MaxTransactionSize = 100;
 
+    private static readonly SearchValues<char> ForbiddenKeyCharacters = SearchValues.Create("/\\#?");
+
     private readonly TableClient table;
     private readonly PayloadStore payloads;
     private readonly Func<CancellationToken, Task> ensureCreated;
@@ -42,9 +45,9 @@ public sealed class CatalogTable<T>
 
     public async Task<CatalogEntry<T>?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (!IsRowKeySafe(id))
+        if (id.AsSpan().IndexOfAny(ForbiddenKeyCharacters) >= 0 || id.Any(char.IsControl))
         {
-            return null; // generated ids always are: this is a name or URI (say with a '/'), which the table service would reject as a key
+            return null; // no item has an id a row key cannot hold; callers try a URI or name with slashes as an id first
         }
 
         var row = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false);
@@ -317,10 +320,6 @@ public sealed class CatalogTable<T>
     /// <summary>Row keys may not contain '/', '\', '#' or '?', which names and URIs may: encode the value.</summary>
     private static string KeyRowKey(string kind, string value) =>
         $"{KeyPrefix}{kind}|{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(value))}";
-
-    /// <summary>Table keys may not hold '/', '\', '#', '?' or control characters, nor exceed 1 KiB (512 UTF-16 characters).</summary>
-    private static bool IsRowKeySafe(string id) =>
-        ItemPrefix.Length + id.Length <= 512 && id.IndexOfAny(['/', '\\', '#', '?']) < 0 && !id.Any(char.IsControl);
 
     private static string HistoryRowPrefix(string id) => $"{HistoryPrefix}{id}|";
 
