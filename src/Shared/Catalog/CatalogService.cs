@@ -9,7 +9,7 @@ namespace McpGateway.Shared.Catalog;
 /// The operations every catalog kind offers (list, get, create, update, toggle, delete), written once
 /// over a <see cref="CatalogTable{T}"/>. A kind supplies its validation and its response shape.
 /// </summary>
-public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> table, MetricsStore metrics, TimeProvider time)
+public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> table, MetricsStore metrics, TimeProvider time) : ICatalogReader
     where TRecord : class, ICatalogItem
 {
     public abstract CatalogKind Kind { get; }
@@ -34,6 +34,9 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
     /// <summary>Content stored beside the record (resources), or null to leave it as it is.</summary>
     protected virtual ReadOnlyMemory<byte>? ContentOf(TInput input) => null;
 
+    /// <summary>Resolves what a body refers to in storage (a server's associated items) before the synchronous Create/Update see it.</summary>
+    protected virtual Task<TInput> PrepareAsync(TInput input, CancellationToken cancellationToken) => Task.FromResult(input);
+
     /// <summary>The unique key a path segment may name instead of an id ("name" for most kinds, "uri" for resources).</summary>
     protected virtual string AlternateKey => "name";
 
@@ -49,6 +52,7 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
 
     public async Task<CatalogEntry<TRecord>> CreateAsync(TInput input, CancellationToken cancellationToken)
     {
+        input = await PrepareAsync(input, cancellationToken).ConfigureAwait(false);
         var record = Create(input, Guid.NewGuid().ToString("N"), time.GetUtcNow());
         return await table.InsertAsync(record, ContentOf(input), cancellationToken).ConfigureAwait(false);
     }
@@ -56,6 +60,7 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
     public async Task<CatalogEntry<TRecord>> UpdateAsync(string idOrKey, TInput input, ETag? ifMatch, CancellationToken cancellationToken)
     {
         var id = (await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false)).Document.Id;
+        input = await PrepareAsync(input, cancellationToken).ConfigureAwait(false);
         return await table.UpdateAsync(id, entry => Update(entry.Document, input, time.GetUtcNow()), cancellationToken, ifMatch, ContentOf(input))
             .ConfigureAwait(false);
     }
@@ -72,6 +77,20 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
         await table.DeleteAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
         await metrics.ResetAsync(Kind.Singular, entry.Document.Id, cancellationToken).ConfigureAwait(false);
         return entry.Document;
+    }
+
+    public async Task<string?> FindIdAsync(string idOrKey, CancellationToken cancellationToken) =>
+        (await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false))?.Document.Id;
+
+    public async Task<IReadOnlyList<object>> ReadManyAsync(IReadOnlyList<string> ids, bool includeInactive, CancellationToken cancellationToken)
+    {
+        var summaries = await metrics.SummariesAsync(Kind.Singular, cancellationToken).ConfigureAwait(false);
+        var entries = await Task.WhenAll(ids.Select(id => table.FindAsync(id, cancellationToken))).ConfigureAwait(false);
+        return entries
+            .OfType<CatalogEntry<TRecord>>()
+            .Where(e => includeInactive || e.Document.Enabled)
+            .Select(e => ToRead(e, summaries.GetValueOrDefault(e.Document.Id, MetricsSummary.Empty)))
+            .ToList();
     }
 
     public async Task<object> ReadAsync(CatalogEntry<TRecord> entry, CancellationToken cancellationToken) =>

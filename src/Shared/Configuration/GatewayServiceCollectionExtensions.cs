@@ -1,10 +1,15 @@
 using McpGateway.Shared.Auth;
+using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Gateways;
+using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Roots;
+using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
+using McpGateway.Shared.Prompts;
 using McpGateway.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,10 +40,15 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<AuthCodec>();
 
         services.AddSingleton<ToolService>();
-        services.AddSingleton<McpGateway.Shared.Prompts.PromptRenderer>();
-        services.AddSingleton<McpGateway.Shared.Catalog.Prompts.PromptService>();
         services.AddSingleton<ResourceService>();
+        services.AddSingleton<PromptRenderer>();
+        services.AddSingleton<PromptService>();
         services.AddSingleton<RootService>();
+        services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<ToolService>());
+        services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<ResourceService>());
+        services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<PromptService>());
+        services.AddSingleton<ServerService>();
+        services.AddSingleton<PeerGatewayService>();
 
         services.AddSingleton<RouteDispatcher>();
         return services;

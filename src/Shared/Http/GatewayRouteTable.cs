@@ -1,7 +1,10 @@
 using System.Collections.Frozen;
 using McpGateway.Shared.Catalog;
+using McpGateway.Shared.Catalog.Gateways;
+using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Roots;
+using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Observability;
 
@@ -18,7 +21,9 @@ public static class GatewayRouteTable
         .. CatalogRoutes.Standard<ToolService, ToolRecord, ToolInput>(CatalogKind.Tools, nestedObjects: AuthMembers),
         .. ResourceRoutes.All(),
         .. RootRoutes.All(),
-        .. McpGateway.Shared.Catalog.Prompts.PromptRoutes.All(),
+        .. PromptRoutes.All(),
+        .. ServerRoutes.All(),
+        .. CatalogRoutes.Standard<PeerGatewayService, PeerGatewayRecord, PeerGatewayInput>(CatalogKind.Gateways, nestedObjects: AuthMembers),
     ];
 
     private static readonly FrozenDictionary<string, GatewayRoute> ByName = Routes.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);

@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Http;
+
+namespace McpGateway.Shared.Catalog.Gateways;
+
+/// <summary>
+/// The body of POST and PUT /gateways. On update only the members present change. Credentials come as
+/// <c>auth</c> (as for tools) or as ContextForge's flat <c>auth_type</c>, <c>auth_username</c>, ... members.
+/// </summary>
+public sealed record PeerGatewayInput
+{
+    public string? Name { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Transport { get; init; }
+
+    public AuthInput? Auth { get; init; }
+
+    public string? AuthType { get; init; }
+
+    public string? AuthUsername { get; init; }
+
+    public string? AuthPassword { get; init; }
+
+    public string? AuthToken { get; init; }
+
+    public string? AuthHeaderKey { get; init; }
+
+    public string? AuthHeaderValue { get; init; }
+
+    public IReadOnlyList<AuthHeaderInput>? AuthHeaders { get; init; }
+
+    [JsonConverter(typeof(ListOrCommaSeparatedConverter))]
+    public IReadOnlyList<string>? PassthroughHeaders { get; init; }
+
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    public bool? Enabled { get; init; }
+
+    /// <summary>The credentials sent, in whichever form.</summary>
+    public AuthInput? Credentials() => Auth ?? (AuthType is null ? null : new AuthInput
+    {
+        AuthType = AuthType,
+        Username = AuthUsername,
+        Password = AuthPassword,
+        Token = AuthToken,
+        AuthHeaderKey = AuthHeaderKey,
+        AuthHeaderValue = AuthHeaderValue,
+        AuthHeaders = AuthHeaders,
+    });
+}

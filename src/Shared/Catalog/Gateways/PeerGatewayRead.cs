@@ -1,0 +1,20 @@
+using McpGateway.Shared.Catalog.Credentials;
+
+namespace McpGateway.Shared.Catalog.Gateways;
+
+/// <summary>A peer gateway as the API returns it (ContextForge's GatewayRead): secrets masked.</summary>
+public sealed record PeerGatewayRead(
+    string Id,
+    string Name,
+    string Slug,
+    string Url,
+    string? Description,
+    string? Transport,
+    AuthRead? Auth,
+    IReadOnlyList<string>? PassthroughHeaders,
+    IReadOnlyList<string> Tags,
+    bool Enabled,
+    bool Reachable,
+    DateTimeOffset? LastSeen,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Storage;
+
+namespace McpGateway.Shared.Catalog.Gateways;
+
+/// <summary>A registered peer gateway as stored. Unique by name, by slug (derived from the name) and by URL.</summary>
+public sealed record PeerGatewayRecord : ICatalogItem
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>The name in URL- and prefix-safe form: federated tools are named after it.</summary>
+    public required string Slug { get; init; }
+
+    public required string Url { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>SSE or STREAMABLEHTTP; null until the transport is detected on first connection.</summary>
+    public string? Transport { get; init; }
+
+    public StoredAuth? Auth { get; init; }
+
+    /// <summary>Client headers forwarded to this peer; null means the gateway-wide default applies.</summary>
+    public IReadOnlyList<string>? PassthroughHeaders { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public bool Enabled { get; init; } = true;
+
+    public bool Reachable { get; init; } = true;
+
+    public DateTimeOffset? LastSeen { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// The URL is compared in canonical form (case of scheme and host, default port, trailing slash ignored)
+    /// and kept as a hash, because a 2 KiB URL would not fit the 1 KiB row key of its index row.
+    /// </summary>
+    public IEnumerable<UniqueKey> UniqueKeys() =>
+    [
+        new("name", Name, $"a gateway named '{Name}'"),
+        new("slug", Slug, $"a gateway whose name gives the slug '{Slug}'"),
+        new("url", UrlKey(Url), $"a gateway with the URL '{Url}'"),
+    ];
+
+    private static string UrlKey(string url)
+    {
+        var canonical = new Uri(url, UriKind.Absolute).GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped).TrimEnd('/');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

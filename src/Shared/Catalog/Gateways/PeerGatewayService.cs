@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Http;
+using McpGateway.Shared.Observability;
+using McpGateway.Shared.Storage;
+
+namespace McpGateway.Shared.Catalog.Gateways;
+
+/// <summary>
+/// Registrations of peer gateways (federation). Registering only stores the peer: connecting to it,
+/// detecting its transport and syncing its catalog happen in the federation jobs.
+/// </summary>
+public sealed partial class PeerGatewayService(CatalogStorage storage, MetricsStore metrics, AuthCodec authCodec, TimeProvider time)
+    : CatalogService<PeerGatewayRecord, PeerGatewayInput>(storage.Table<PeerGatewayRecord>(CatalogKind.Gateways.Plural), metrics, time)
+{
+    public const int MaxPassthroughHeaders = 50;
+
+    private static readonly string[] Transports = ["SSE", "STREAMABLEHTTP"];
+
+    public override CatalogKind Kind => CatalogKind.Gateways;
+
+    protected override PeerGatewayRecord Create(PeerGatewayInput input, string id, DateTimeOffset now)
+    {
+        var name = CatalogValidation.Name(input.Name);
+        var record = new PeerGatewayRecord
+        {
+            Id = id,
+            Name = name,
+            Slug = Slug(name),
+            Url = Url(input.Url),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return Apply(record, input);
+    }
+
+    protected override PeerGatewayRecord Update(PeerGatewayRecord current, PeerGatewayInput input, DateTimeOffset now)
+    {
+        var name = input.Name is null ? current.Name : CatalogValidation.Name(input.Name);
+        var updated = current with
+        {
+            Name = name,
+            Slug = Slug(name),
+            Url = input.Url is null ? current.Url : Url(input.Url),
+            UpdatedAt = now,
+        };
+        return Apply(updated, input);
+    }
+
+    protected override PeerGatewayRecord WithEnabled(PeerGatewayRecord record, bool enabled, DateTimeOffset now) =>
+        record with { Enabled = enabled, UpdatedAt = now };
+
+    /// <remarks>Peers have no per-item execution metrics (their tools do), so <paramref name="metricsSummary"/> is not shown.</remarks>
+    public override object ToRead(CatalogEntry<PeerGatewayRecord> entry, MetricsSummary metricsSummary)
+    {
+        var g = entry.Document;
+        return new PeerGatewayRead(
+            g.Id, g.Name, g.Slug, g.Url, g.Description, g.Transport, AuthCodec.ToRead(g.Auth), g.PassthroughHeaders, g.Tags, g.Enabled,
+            g.Reachable, g.LastSeen, g.CreatedAt, g.UpdatedAt);
+    }
+
+    /// <summary>The name lower-cased, accents dropped, every run of other characters than a-z and 0-9 turned into one '-'.</summary>
+    public static string Slug(string name)
+    {
+        var letters = name.Normalize(NormalizationForm.FormD)
+            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            .ToArray();
+        var slug = NonAlphanumerics().Replace(new string(letters).ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 0
+            ? slug
+            : throw ApiProblem.Invalid("name", "'name' must contain at least one letter or digit (a-z, 0-9), from which the gateway's slug is made.");
+    }
+
+    /// <summary>The members both create and update treat alike: each changes only when sent.</summary>
+    private PeerGatewayRecord Apply(PeerGatewayRecord record, PeerGatewayInput input) => record with
+    {
+        Description = input.Description is null ? record.Description : CatalogValidation.Description(input.Description),
+        Transport = input.Transport is null ? record.Transport : Transport(input.Transport),
+        Auth = authCodec.Build(input.Credentials(), record.Auth),
+        PassthroughHeaders = input.PassthroughHeaders is null ? record.PassthroughHeaders : PassthroughHeaders(input.PassthroughHeaders),
+        Tags = input.Tags is null ? record.Tags : CatalogValidation.Tags(input.Tags),
+        Enabled = input.Enabled ?? record.Enabled,
+    };
+
+    /// <summary>Kept as sent (after validation): a peer's base URL, to which the transport's path is added later.</summary>
+    private static string Url(string? url) => CatalogValidation.HttpUrl(url).OriginalString;
+
+    private static string Transport(string value) =>
+        Transports.FirstOrDefault(t => t.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw ApiProblem.Invalid("transport", $"'transport' must be SSE or STREAMABLEHTTP (or absent to detect it), not '{value}'.");
+
+    private static IReadOnlyList<string> PassthroughHeaders(IReadOnlyList<string> names)
+    {
+        const string field = "passthrough_headers";
+        var distinct = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (distinct.Count > MaxPassthroughHeaders)
+        {
+            throw ApiProblem.Invalid(field, $"'{field}' may name at most {MaxPassthroughHeaders} headers.");
+        }
+
+        CatalogValidation.Headers(distinct.ToDictionary(name => name, _ => string.Empty, StringComparer.OrdinalIgnoreCase), field);
+        return distinct;
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonAlphanumerics();
+}
