@@ -102,6 +102,30 @@ public sealed class ServersApiTests(GatewayHostFixture gateway) : IClassFixture<
     }
 
     [Fact]
+    public async Task Resources_and_prompts_are_associated_by_id_uri_or_name_and_listed()
+    {
+        var resource = await (await client.PostJsonAsync("resources", """{"uri":"config://server/bundle","name":"Bundle settings","content":"a=1"}"""))
+            .ExpectAsync(HttpStatusCode.Created);
+        var prompt = await (await client.PostJsonAsync("prompts", """{"name":"bundle_prompt","template":"Hi {{ who }}"}"""))
+            .ExpectAsync(HttpStatusCode.Created);
+
+        var server = await (await client.PostJsonAsync("servers", """
+            {"name":"full_bundle","associated_resources":["config://server/bundle"],"associated_prompts":["bundle_prompt"]}
+            """)).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(new[] { resource["id"]!.GetValue<string>() }, Ids(server["associatedResources"]!));
+        Assert.Equal(new[] { prompt["id"]!.GetValue<string>() }, Ids(server["associatedPrompts"]!));
+
+        var resources = (await (await client.GetAsync($"servers/{server["id"]}/resources", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.Equal("config://server/bundle", Assert.Single(resources)!["uri"]!.GetValue<string>());
+        var prompts = (await (await client.GetAsync($"servers/{server["id"]}/prompts", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.Equal("bundle_prompt", Assert.Single(prompts)!["name"]!.GetValue<string>());
+
+        var problem = await (await client.PostJsonAsync("servers", """{"name":"bad_bundle","associated_prompts":["no_such_prompt"]}"""))
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("associated_prompts", problem["field"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Associations_accept_a_comma_separated_string_and_a_wrapped_camel_case_body()
     {
         var tool = await CreateToolAsync("csv_tool");
