@@ -173,7 +173,7 @@ public sealed class ResourcesApiTests(GatewayHostFixture gateway) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_template_has_no_content_and_cannot_be_read()
+    public async Task A_template_cannot_be_read_directly_and_takes_only_text_content()
     {
         var created = await (await client.PostJsonAsync("resources", """{"uri":"file:///logs/{date}.txt","name":"Daily logs"}"""))
             .ExpectAsync(HttpStatusCode.Created);
@@ -189,8 +189,10 @@ public sealed class ResourcesApiTests(GatewayHostFixture gateway) : IClassFixtur
         Assert.Equal("api://reports/{year}/{month}{?format}", explicitTemplate["uriTemplate"]!.GetValue<string>());
         Assert.Null(explicitTemplate["mimeType"]);
 
-        var problem = await (await client.PutJsonAsync($"resources/{id}", """{"content":"x"}""")).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal("content", problem["field"]!.GetValue<string>());
+        var withText = await (await client.PutJsonAsync($"resources/{id}", """{"content":"Log of {date}"}""")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(12, withText["size"]!.GetValue<int>());
+        var problem = await (await client.PutJsonAsync($"resources/{id}", """{"blob":"YQ=="}""")).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("blob", problem["field"]!.GetValue<string>());
         var concrete = await (await client.PutJsonAsync($"resources/{id}", """{"uri":"file:///logs/today.txt"}""")).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("uri", concrete["field"]!.GetValue<string>());
     }
@@ -227,7 +229,7 @@ public sealed class ResourcesApiTests(GatewayHostFixture gateway) : IClassFixtur
     [InlineData("""{"uri":"/etc/passwd","name":"Bad","content":"a"}""", "uri")]
     [InlineData("""{"uri":"file:///logs/{date.txt","name":"Bad"}""", "uri")]
     [InlineData("""{"uri":"api://x","uri_template":"api://x/{a b}","name":"Bad"}""", "uri_template")]
-    [InlineData("""{"uri":"file:///logs/{date}.txt","name":"Bad","content":"a"}""", "content")]
+    [InlineData("""{"uri":"file:///logs/{date}.txt","name":"Bad","blob":"YQ=="}""", "blob")]
     [InlineData("""{"uri":"config://bad/mime","name":"Bad","content":"a","mime_type":"notamime"}""", "mime_type")]
     [InlineData("""{"uri":"config://bad/mime2","name":"Bad","content":"a","mimeType":"text/*"}""", "mime_type")]
     [InlineData("""{"uri":"config://bad/name","content":"a"}""", "name")]

@@ -10,7 +10,10 @@ using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Prompts;
+using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Storage;
+using McpGateway.Shared.Transports;
+using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,6 +52,16 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<PromptService>());
         services.AddSingleton<ServerService>();
         services.AddSingleton<PeerGatewayService>();
+
+        services.AddValidatedSettings<SecurityOptions>(configuration);
+        services.AddSingleton<McpCatalog>();
+        services.AddSingleton<CompletionProvider>();
+        services.AddSingleton<McpServerFactory>();
+        services.AddSingleton<McpSessionStore>();
+        services.AddSingleton<InFlightRequests>();
+        services.AddSingleton<OriginPolicy>();
+        services.AddSingleton<McpRequestServer>();
+        services.AddSingleton<StreamableHttpEndpoint>();
 
         services.AddSingleton<RouteDispatcher>();
         return services;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Storage;
@@ -21,10 +22,15 @@ public sealed class RouteDispatcher(
     {
         try
         {
-            if (!route.Anonymous && await authenticator.AuthenticateAsync(context.Request).ConfigureAwait(false) is null)
+            if (!route.Anonymous)
             {
-                context.Response.Headers.WWWAuthenticate = authenticator.Challenge;
-                return ProblemResponses.Create(StatusCodes.Status401Unauthorized, "Unauthorized", "Valid Basic or Bearer credentials are required.", context);
+                if (await authenticator.AuthenticateAsync(context.Request).ConfigureAwait(false) is not { } caller)
+                {
+                    context.Response.Headers.WWWAuthenticate = authenticator.Challenge;
+                    return ProblemResponses.Create(StatusCodes.Status401Unauthorized, "Unauthorized", "Valid Basic or Bearer credentials are required.", context);
+                }
+
+                context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, caller), new Claim("sub", caller)], "gateway"));
             }
 
             if (!route.Handlers.TryGetValue(context.Request.Method, out var handler))

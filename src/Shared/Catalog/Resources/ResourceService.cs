@@ -134,6 +134,27 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
     }
 
     /// <summary>
+    /// The text a template yields for one URI it matches: its content with each <c>{variable}</c> replaced by
+    /// the value the URI gives, or null when the template has no content. Recorded in the template's metrics.
+    /// </summary>
+    public async Task<string?> ReadTemplateAsync(ResourceRecord template, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
+    {
+        var started = Time.GetTimestamp();
+        var entry = await GetAsync(template.Id, cancellationToken).ConfigureAwait(false);
+        var bytes = await Table.ReadContentAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        var text = variables.Aggregate(
+            new StringBuilder(Encoding.UTF8.GetString(bytes)),
+            (builder, variable) => builder.Replace("{" + variable.Key + "}", variable.Value)).ToString();
+        await Metrics.RecordAsync(Kind.Singular, template.Id, success: true, Time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+        return text;
+    }
+
+    /// <summary>
     /// A resource is a template when it names a <c>uri_template</c> or when its URI is a template; a template that is
     /// the URI itself follows the URI when it changes.
     /// </summary>
@@ -167,10 +188,9 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
             return null;
         }
 
-        if (template)
+        if (template && input.Blob is not null)
         {
-            var field = input.Blob is null ? "content" : "blob";
-            throw ApiProblem.Invalid(field, $"A resource template has no content: '{field}' is only for a resource with a concrete URI.");
+            throw ApiProblem.Invalid("blob", "A resource template's content is text with {variable} placeholders, not a 'blob'.");
         }
 
         if (input.Content is not null && input.Blob is not null)

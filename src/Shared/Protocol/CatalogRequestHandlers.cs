@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Json;
+using McpGateway.Shared.Catalog.Prompts;
+using McpGateway.Shared.Catalog.Resources;
+using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Http;
+using McpGateway.Shared.Prompts;
+using McpGateway.Shared.Transports.StreamableHttp;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpGateway.Shared.Protocol;
+
+/// <summary>
+/// The MCP methods over the catalog, for one endpoint scope and (for pre-2026 clients) one session:
+/// the <see cref="McpServerHandlers"/> the SDK's server core dispatches to.
+/// </summary>
+public sealed class CatalogRequestHandlers(
+    CatalogScope scope,
+    string? sessionId,
+    McpCatalog catalog,
+    ResourceService resources,
+    PromptService prompts,
+    CompletionProvider completions,
+    McpSessionStore sessions)
+{
+    public McpServerHandlers Create() => new()
+    {
+        ListToolsHandler = ListToolsAsync,
+        ListResourcesHandler = ListResourcesAsync,
+        ListResourceTemplatesHandler = ListResourceTemplatesAsync,
+        ReadResourceHandler = ReadResourceAsync,
+        SubscribeToResourcesHandler = SubscribeAsync,
+        UnsubscribeFromResourcesHandler = UnsubscribeAsync,
+        ListPromptsHandler = ListPromptsAsync,
+        GetPromptHandler = GetPromptAsync,
+        CompleteHandler = CompleteAsync,
+#pragma warning disable MCP9005 // Deprecated in 2026-07-28 (SEP-2577), still part of the older revisions the gateway serves.
+        SetLoggingLevelHandler = (_, _) => ValueTask.FromResult(new EmptyResult()),
+#pragma warning restore MCP9005
+    };
+
+    private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
+    {
+        var all = await catalog.ToolsAsync(scope, cancellationToken).ConfigureAwait(false);
+        var (page, next) = McpCursor.Page(all, t => t.Name, request.Params?.Cursor);
+        return new ListToolsResult { Tools = page.Select(McpShapes.Tool).ToList(), NextCursor = next };
+    }
+
+    private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)
+    {
+        var all = await catalog.ResourcesAsync(scope, cancellationToken).ConfigureAwait(false);
+        var (page, next) = McpCursor.Page(all, r => r.Uri, request.Params?.Cursor);
+        return new ListResourcesResult { Resources = page.Select(McpShapes.Resource).ToList(), NextCursor = next };
+    }
+
+    private async ValueTask<ListResourceTemplatesResult> ListResourceTemplatesAsync(
+        RequestContext<ListResourceTemplatesRequestParams> request, CancellationToken cancellationToken)
+    {
+        var all = await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false);
+        var (page, next) = McpCursor.Page(all, r => r.Uri, request.Params?.Cursor);
+        return new ListResourceTemplatesResult { ResourceTemplates = page.Select(McpShapes.ResourceTemplate).ToList(), NextCursor = next };
+    }
+
+    private async ValueTask<ReadResourceResult> ReadResourceAsync(RequestContext<ReadResourceRequestParams> request, CancellationToken cancellationToken)
+    {
+        var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/read needs a uri.", McpErrorCode.InvalidParams);
+        var entry = await catalog.FindResourceAsync(scope, uri, cancellationToken).ConfigureAwait(false);
+        if (entry is null || entry.Document.IsTemplate)
+        {
+            return await ReadFromTemplateAsync(uri, request.Server.NegotiatedProtocolVersion, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (_, content) = await resources.ReadContentAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
+        return new ReadResourceResult { Contents = [McpShapes.Contents(content)] };
+    }
+
+    /// <summary>A URI no concrete resource has, resolved through the first template (RFC 6570) it matches.</summary>
+    private async ValueTask<ReadResourceResult> ReadFromTemplateAsync(string uri, string? revision, CancellationToken cancellationToken)
+    {
+        foreach (var template in await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false))
+        {
+            if (UriTemplateMatcher.Match(template.UriTemplate!, uri) is { } variables
+                && await resources.ReadTemplateAsync(template, variables, cancellationToken).ConfigureAwait(false) is { } text)
+            {
+                return new ReadResourceResult { Contents = [new TextResourceContents { Uri = uri, MimeType = template.MimeType ?? "text/plain", Text = text }] };
+            }
+        }
+
+        // 2026-07-28 reports an unknown resource as invalid params; earlier revisions have a dedicated code.
+        throw new McpProtocolException(
+            $"Resource not found: '{uri}'.",
+            ProtocolRevisions.IsStateless(revision) ? McpErrorCode.InvalidParams : McpErrorCode.ResourceNotFound);
+    }
+
+    private async ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> request, CancellationToken cancellationToken)
+    {
+        var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/subscribe needs a uri.", McpErrorCode.InvalidParams);
+        await sessions.SubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
+        return new EmptyResult();
+    }
+
+    private async ValueTask<EmptyResult> UnsubscribeAsync(RequestContext<UnsubscribeRequestParams> request, CancellationToken cancellationToken)
+    {
+        var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/unsubscribe needs a uri.", McpErrorCode.InvalidParams);
+        await sessions.UnsubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
+        return new EmptyResult();
+    }
+
+    private async ValueTask<ListPromptsResult> ListPromptsAsync(RequestContext<ListPromptsRequestParams> request, CancellationToken cancellationToken)
+    {
+        var all = await catalog.PromptsAsync(scope, cancellationToken).ConfigureAwait(false);
+        var (page, next) = McpCursor.Page(all, p => p.Name, request.Params?.Cursor);
+        return new ListPromptsResult { Prompts = page.Select(McpShapes.Prompt).ToList(), NextCursor = next };
+    }
+
+    private async ValueTask<GetPromptResult> GetPromptAsync(RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken)
+    {
+        var name = request.Params?.Name ?? throw new McpProtocolException("prompts/get needs a prompt name.", McpErrorCode.InvalidParams);
+        var prompt = await catalog.FindPromptAsync(scope, name, cancellationToken).ConfigureAwait(false)
+            ?? throw new McpProtocolException($"Unknown prompt: '{name}'.", McpErrorCode.InvalidParams);
+        var arguments = JsonSerializer.SerializeToElement(request.Params.Arguments ?? new Dictionary<string, JsonElement>());
+        try
+        {
+            var result = await prompts.GetPromptAsync(prompt.Id, arguments, cancellationToken, alwaysRender: true).ConfigureAwait(false);
+            return new GetPromptResult { Description = result.Description, Messages = result.Messages.Select(McpShapes.Message).ToList() };
+        }
+        catch (ApiProblem problem) when (problem.Status == 422)
+        {
+            throw new McpProtocolException(problem.Message, McpErrorCode.InvalidParams);
+        }
+    }
+
+    private async ValueTask<CompleteResult> CompleteAsync(RequestContext<CompleteRequestParams> request, CancellationToken cancellationToken)
+    {
+        var parameters = request.Params ?? throw new McpProtocolException("completion/complete needs params.", McpErrorCode.InvalidParams);
+        var values = await completions.CompleteAsync(scope, parameters.Ref, parameters.Argument, cancellationToken).ConfigureAwait(false);
+        return new CompleteResult { Completion = CompletionProvider.ToCompletion(values) };
+    }
+
+    private string RequireSession() =>
+        sessionId ?? throw new McpProtocolException("Resource subscriptions need a session (initialize first).", McpErrorCode.InvalidRequest);
+}

@@ -1,0 +1,69 @@
+using McpGateway.Shared.Catalog;
+using McpGateway.Shared.Catalog.Prompts;
+using McpGateway.Shared.Catalog.Resources;
+using McpGateway.Shared.Catalog.Servers;
+using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Storage;
+
+namespace McpGateway.Shared.Protocol;
+
+/// <summary>
+/// The catalog as an MCP endpoint sees it: only enabled (and, for tools, reachable) items of its scope,
+/// in a stable order (by name or URI) so that list cursors stay valid between pages.
+/// </summary>
+public sealed class McpCatalog(ToolService tools, ResourceService resources, PromptService prompts, ServerService servers)
+{
+    /// <summary>The scope of <c>/servers/{id}/mcp</c>, or null when no enabled server has that id or name.</summary>
+    public async Task<CatalogScope?> ServerScopeAsync(string serverIdOrName, CancellationToken cancellationToken)
+    {
+        var server = (await servers.FindAsync(serverIdOrName, cancellationToken).ConfigureAwait(false))?.Document;
+        return server is { Enabled: true }
+            ? CatalogScope.ForServer(server.Id, server.AssociatedTools, server.AssociatedResources, server.AssociatedPrompts)
+            : null;
+    }
+
+    public async Task<IReadOnlyList<ToolRecord>> ToolsAsync(CatalogScope scope, CancellationToken cancellationToken) =>
+        Visible(await tools.ListAsync(cancellationToken).ConfigureAwait(false), scope, CatalogKind.Tools)
+            .Where(t => t.Reachable)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+
+    public async Task<ToolRecord?> FindToolAsync(CatalogScope scope, string name, CancellationToken cancellationToken)
+    {
+        var tool = (await tools.Table.FindByKeyAsync("name", name, cancellationToken).ConfigureAwait(false))?.Document;
+        return tool is { Enabled: true, Reachable: true } && scope.Includes(CatalogKind.Tools, tool.Id) ? tool : null;
+    }
+
+    /// <summary>Concrete resources (templates excluded), by URI.</summary>
+    public async Task<IReadOnlyList<ResourceRecord>> ResourcesAsync(CatalogScope scope, CancellationToken cancellationToken) =>
+        (await VisibleResourcesAsync(scope, cancellationToken).ConfigureAwait(false)).Where(r => !r.IsTemplate).ToList();
+
+    public async Task<IReadOnlyList<ResourceRecord>> ResourceTemplatesAsync(CatalogScope scope, CancellationToken cancellationToken) =>
+        (await VisibleResourcesAsync(scope, cancellationToken).ConfigureAwait(false)).Where(r => r.IsTemplate).ToList();
+
+    public async Task<CatalogEntry<ResourceRecord>?> FindResourceAsync(CatalogScope scope, string uri, CancellationToken cancellationToken)
+    {
+        var entry = await resources.Table.FindByKeyAsync("uri", uri, cancellationToken).ConfigureAwait(false);
+        return entry is { Document.Enabled: true } && scope.Includes(CatalogKind.Resources, entry.Document.Id) ? entry : null;
+    }
+
+    public async Task<IReadOnlyList<PromptRecord>> PromptsAsync(CatalogScope scope, CancellationToken cancellationToken) =>
+        Visible(await prompts.ListAsync(cancellationToken).ConfigureAwait(false), scope, CatalogKind.Prompts)
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+
+    public async Task<PromptRecord?> FindPromptAsync(CatalogScope scope, string name, CancellationToken cancellationToken)
+    {
+        var prompt = (await prompts.Table.FindByKeyAsync("name", name, cancellationToken).ConfigureAwait(false))?.Document;
+        return prompt is { Enabled: true } && scope.Includes(CatalogKind.Prompts, prompt.Id) ? prompt : null;
+    }
+
+    private async Task<IReadOnlyList<ResourceRecord>> VisibleResourcesAsync(CatalogScope scope, CancellationToken cancellationToken) =>
+        Visible(await resources.ListAsync(cancellationToken).ConfigureAwait(false), scope, CatalogKind.Resources)
+            .OrderBy(r => r.Uri, StringComparer.Ordinal)
+            .ToList();
+
+    private static IEnumerable<T> Visible<T>(IEnumerable<CatalogEntry<T>> entries, CatalogScope scope, CatalogKind kind)
+        where T : class, ICatalogItem =>
+        entries.Select(e => e.Document).Where(item => item.Enabled && scope.Includes(kind, item.Id));
+}

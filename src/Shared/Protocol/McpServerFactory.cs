@@ -1,0 +1,42 @@
+using McpGateway.Shared.Catalog.Prompts;
+using McpGateway.Shared.Catalog.Resources;
+using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Observability;
+using McpGateway.Shared.Transports.StreamableHttp;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpGateway.Shared.Protocol;
+
+/// <summary>
+/// Options for the SDK's server core serving one request: the gateway's identity and capabilities, and
+/// handlers over the catalog scope the endpoint exposes.
+/// </summary>
+public sealed class McpServerFactory(
+    McpCatalog catalog,
+    ResourceService resources,
+    PromptService prompts,
+    CompletionProvider completions,
+    McpSessionStore sessions,
+    IOptions<ApiOptions> api)
+{
+    public McpServerOptions CreateOptions(CatalogScope scope, McpSession? session) => new()
+    {
+        ServerInfo = new Implementation { Name = api.Value.AppName, Version = SystemRoutes.Version },
+        Capabilities = new ServerCapabilities
+        {
+            Tools = new ToolsCapability { ListChanged = true },
+            Resources = new ResourcesCapability { Subscribe = true, ListChanged = true },
+            Prompts = new PromptsCapability { ListChanged = true },
+            Completions = new CompletionsCapability(),
+#pragma warning disable MCP9005 // Deprecated in 2026-07-28 (SEP-2577); still offered to the older revisions.
+            Logging = new LoggingCapability(),
+#pragma warning restore MCP9005
+        },
+        Handlers = new CatalogRequestHandlers(scope, session?.Id, catalog, resources, prompts, completions, sessions).Create(),
+        KnownClientInfo = session?.Initialize.ClientInfo,
+        KnownClientCapabilities = session?.Initialize.Capabilities,
+        ScopeRequests = false,
+    };
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace McpGateway.Shared.Transports;
+
+/// <summary>Turns a POST body into JSON-RPC messages, saying precisely what is wrong with a bad one.</summary>
+public static class JsonRpcMessageReader
+{
+    /// <summary>The body as JSON, or a -32700 error.</summary>
+    public static JsonNode? ParseJson(ReadOnlySpan<byte> body, out JsonRpcError? error)
+    {
+        try
+        {
+            error = null;
+            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 })
+                ?? throw new JsonException("The body is JSON null.");
+        }
+        catch (JsonException ex)
+        {
+            error = JsonRpcErrors.Create(JsonRpcErrors.ParseError, $"Parse error: the body is not valid JSON ({ex.Message}).");
+            return null;
+        }
+    }
+
+    /// <summary>One message of the body, or a -32600 error naming what makes it invalid.</summary>
+    public static JsonRpcMessage? ReadMessage(JsonNode? node, out JsonRpcError? error)
+    {
+        error = null;
+        if (node is not JsonObject obj)
+        {
+            error = JsonRpcErrors.Create(JsonRpcErrors.InvalidRequest, "Invalid Request: a JSON-RPC message must be a JSON object.");
+            return null;
+        }
+
+        var id = IdOf(obj);
+        if (obj["jsonrpc"] is not JsonValue version || !version.TryGetValue<string>(out var text) || text != "2.0")
+        {
+            error = JsonRpcErrors.Create(JsonRpcErrors.InvalidRequest, "Invalid Request: \"jsonrpc\" must be \"2.0\".", id);
+            return null;
+        }
+
+        if (obj.ContainsKey("method") && (obj["method"] is not JsonValue method || !method.TryGetValue<string>(out _)))
+        {
+            error = JsonRpcErrors.Create(JsonRpcErrors.InvalidRequest, "Invalid Request: \"method\" must be a string.", id);
+            return null;
+        }
+
+        if (obj.ContainsKey("params") && obj["params"] is not (JsonObject or JsonArray))
+        {
+            error = JsonRpcErrors.Create(JsonRpcErrors.InvalidRequest, "Invalid Request: \"params\" must be an object or an array.", id);
+            return null;
+        }
+
+        try
+        {
+            return obj.Deserialize<JsonRpcMessage>(McpJsonUtilities.DefaultOptions)
+                ?? throw new JsonException("The message is null.");
+        }
+        catch (JsonException ex)
+        {
+            error = JsonRpcErrors.Create(JsonRpcErrors.InvalidRequest, $"Invalid Request: {ex.Message}", id);
+            return null;
+        }
+    }
+
+    private static RequestId IdOf(JsonObject message)
+    {
+        try
+        {
+            return message["id"] is JsonValue id ? id.Deserialize<RequestId>(McpJsonUtilities.DefaultOptions) : default;
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}

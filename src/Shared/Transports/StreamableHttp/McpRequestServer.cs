@@ -1,0 +1,112 @@
+using McpGateway.Shared.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpGateway.Shared.Transports.StreamableHttp;
+
+/// <summary>
+/// Runs JSON-RPC messages through the MCP SDK's server core, a fresh one per HTTP request: state lives in
+/// storage (sessions) or in the request itself (2026-07-28), so any instance can serve any request.
+/// </summary>
+public sealed class McpRequestServer(McpServerFactory factory, McpSessionStore sessions, InFlightRequests inFlight, TimeProvider time, ILoggerFactory loggers)
+{
+    /// <summary>Who owns in-flight requests for cancellation: the session, or (stateless) the caller.</summary>
+    public static string Owner(HttpContext context, McpSession? session) => session?.Id ?? "user:" + context.User.Identity?.Name;
+
+    /// <summary>
+    /// Serves one message, writing the server core's SSE output to <paramref name="output"/>.
+    /// <paramref name="newSessionId"/> is set for an initialize that opens a session.
+    /// </summary>
+    /// <returns>False when the message needed no response (a notification or a client's response).</returns>
+    public async Task<bool> ServeAsync(
+        HttpContext context,
+        CatalogScope scope,
+        McpSession? session,
+        JsonRpcMessage message,
+        Stream output,
+        string? newSessionId = null,
+        Func<JsonRpcMessage?, ValueTask>? onResponseStarting = null)
+    {
+        if (message is JsonRpcNotification { Method: NotificationMethods.CancelledNotification } cancelled)
+        {
+            CancelInFlight(context, session, cancelled);
+            return false;
+        }
+
+        var transport = new StreamableHttpServerTransport(loggers)
+        {
+            Stateless = session is null && newSessionId is null,
+            SessionId = session?.Id ?? newSessionId,
+            OnSessionInitialized = newSessionId is null ? null : (initialize, cancellationToken) => new ValueTask(
+                sessions.SaveAsync(new McpSession(newSessionId, scope.ServerId, context.User.Identity?.Name ?? string.Empty, initialize, time.GetUtcNow()), cancellationToken)),
+        };
+        if (session is not null)
+        {
+            await transport.HandleInitializeRequestAsync(session.Initialize).ConfigureAwait(false);
+        }
+
+        var server = McpServer.Create(transport, factory.CreateOptions(scope, session), loggers, context.RequestServices);
+        using var stopServer = new CancellationTokenSource();
+        var running = server.RunAsync(stopServer.Token);
+        try
+        {
+            using var registration = message is JsonRpcRequest request
+                ? inFlight.Register(Owner(context, session), request.Id.ToString(), context.RequestAborted)
+                : null;
+            return await transport.HandlePostRequestAsync(message, output, onResponseStarting, registration?.Token ?? context.RequestAborted)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            await transport.DisposeAsync().ConfigureAwait(false);
+            await stopServer.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await running.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The server core stops when its transport closes; that is the normal end of a request.
+            }
+
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Opens a session's server-to-client SSE stream (GET) and holds it until the client or the host goes away.</summary>
+    public async Task StreamAsync(HttpContext context, CatalogScope scope, McpSession session, CancellationToken cancellationToken)
+    {
+        await using var transport = new StreamableHttpServerTransport(loggers) { SessionId = session.Id };
+        await transport.HandleInitializeRequestAsync(session.Initialize).ConfigureAwait(false);
+        await using var server = McpServer.Create(transport, factory.CreateOptions(scope, session), loggers, context.RequestServices);
+        var running = server.RunAsync(cancellationToken);
+        try
+        {
+            await transport.HandleGetRequestAsync(context.Response.Body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client disconnected or the host is stopping.
+        }
+
+        await transport.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await running.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected once the stream ends.
+        }
+    }
+
+    private void CancelInFlight(HttpContext context, McpSession? session, JsonRpcNotification cancelled)
+    {
+        if (cancelled.Params?["requestId"] is { } requestId)
+        {
+            inFlight.Cancel(Owner(context, session), requestId.ToJsonString().Trim('"'));
+        }
+    }
+}
