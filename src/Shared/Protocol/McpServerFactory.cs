@@ -21,22 +21,24 @@ public sealed class McpServerFactory(
     McpSessionStore sessions,
     IOptions<ApiOptions> api)
 {
-    public McpServerOptions CreateOptions(CatalogScope scope, McpSession? session) => new()
+    /// <param name="sessionId">The session being served, or null for a stateless (2026-07-28) request.</param>
+    public McpServerOptions CreateOptions(CatalogScope scope, string? sessionId, InitializeRequestParams? knownClient) => new()
     {
         ServerInfo = new Implementation { Name = api.Value.AppName, Version = SystemRoutes.Version },
         Capabilities = new ServerCapabilities
         {
             Tools = new ToolsCapability { ListChanged = true },
-            Resources = new ResourcesCapability { Subscribe = true, ListChanged = true },
+            // 2026-07-28 has no resources/subscribe (subscriptions/listen replaces it), so only sessions offer it.
+            Resources = new ResourcesCapability { Subscribe = sessionId is not null ? true : null, ListChanged = true },
             Prompts = new PromptsCapability { ListChanged = true },
             Completions = new CompletionsCapability(),
 #pragma warning disable MCP9005 // Deprecated in 2026-07-28 (SEP-2577); still offered to the older revisions.
             Logging = new LoggingCapability(),
 #pragma warning restore MCP9005
         },
-        Handlers = new CatalogRequestHandlers(scope, session?.Id, catalog, resources, prompts, completions, sessions).Create(),
-        KnownClientInfo = session?.Initialize.ClientInfo,
-        KnownClientCapabilities = session?.Initialize.Capabilities,
+        Handlers = new CatalogRequestHandlers(scope, sessionId, catalog, resources, prompts, completions, sessions).Create(),
+        KnownClientInfo = knownClient?.ClientInfo,
+        KnownClientCapabilities = knownClient?.Capabilities,
         ScopeRequests = false,
     };
 }
