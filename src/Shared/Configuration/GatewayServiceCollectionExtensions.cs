@@ -13,6 +13,7 @@ using McpGateway.Shared.Prompts;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Storage;
 using McpGateway.Shared.Transports;
+using McpGateway.Shared.Transports.Rpc;
 using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<McpRequestServer>();
         services.AddSingleton<StreamableHttpEndpoint>();
+        services.AddSingleton<RpcEndpoint>();
 
         services.AddSingleton<RouteDispatcher>();
         return services;

@@ -7,6 +7,7 @@ using McpGateway.Shared.Catalog.Roots;
 using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Observability;
+using McpGateway.Shared.Transports.Rpc;
 using McpGateway.Shared.Transports.StreamableHttp;
 
 namespace McpGateway.Shared.Http;
@@ -26,6 +27,8 @@ public static class GatewayRouteTable
         .. ServerRoutes.All(),
         .. CatalogRoutes.Standard<PeerGatewayService, PeerGatewayRecord, PeerGatewayInput>(CatalogKind.Gateways, nestedObjects: AuthMembers),
         .. StreamableHttpEndpoint.Routes(),
+        RpcEndpoint.Route,
+        .. ProtocolEndpoints.Routes(),
     ];
 
     private static readonly FrozenDictionary<string, GatewayRoute> ByName = Routes.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);

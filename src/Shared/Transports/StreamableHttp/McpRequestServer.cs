@@ -1,6 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using McpGateway.Shared.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -74,6 +77,15 @@ public sealed class McpRequestServer(McpServerFactory factory, McpSessionStore s
 
             await server.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Serves one request statelessly and returns its JSON-RPC response (result or error) as JSON.</summary>
+    public async Task<JsonNode> CallAsync(HttpContext context, CatalogScope scope, JsonRpcRequest request)
+    {
+        using var output = new MemoryStream();
+        await ServeAsync(context, scope, session: null, request, output).ConfigureAwait(false);
+        return SseResponse.Messages(output.ToArray()).LastOrDefault(m => m["id"] is not null)
+            ?? JsonSerializer.SerializeToNode(JsonRpcErrors.Create(JsonRpcErrors.InternalError, "The server produced no response.", request.Id), McpJsonUtilities.DefaultOptions)!;
     }
 
     /// <summary>Opens a session's server-to-client SSE stream (GET) and holds it until the client or the host goes away.</summary>
