@@ -11,6 +11,7 @@ using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Prompts;
 using McpGateway.Shared.Storage;
+using McpGateway.Shared.Upstreams.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddValidatedSettings<StorageOptions>(configuration);
         services.AddValidatedSettings<ResourceOptions>(configuration);
         services.AddValidatedSettings<PromptOptions>(configuration);
+        services.AddValidatedSettings<ToolOptions>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new GatewayHostInfo(hostName));
@@ -49,6 +51,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<PromptService>());
         services.AddSingleton<ServerService>();
         services.AddSingleton<PeerGatewayService>();
+
+        services.AddSingleton<ToolArgumentValidator>();
+        services.AddRestToolInvoker();
 
         services.AddSingleton<RouteDispatcher>();
         return services;
