@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 
 namespace McpGateway.Host.Tests;

@@ -63,6 +63,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddValidatedSettings<SecurityOptions>(configuration);
         services.AddSingleton<McpCatalog>();
         services.AddSingleton<CompletionProvider>();
+        services.AddSingleton<CatalogRequestServices>();
         services.AddSingleton<McpServerFactory>();
         services.AddSingleton<McpSessionStore>();
         services.AddSingleton<InFlightRequests>();
