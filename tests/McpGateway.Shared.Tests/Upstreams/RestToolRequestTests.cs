@@ -1,5 +1,8 @@
 using System.Text.Json;
+using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Tests.Upstreams;
 
@@ -120,5 +123,18 @@ public sealed class RestToolRequestTests : IAsyncLifetime
 
         Assert.NotEqual(true, result.IsError);
         Assert.Equal(expected, Assert.Single(harness.Server.Requests).Headers[header]);
+    }
+
+    [Fact]
+    public async Task Credentials_that_cannot_be_decrypted_are_an_error_before_anything_is_sent()
+    {
+        var otherSecret = new AuthCodec(new SecretProtector(Options.Create(new AuthOptions { AuthEncryptionSecret = "another-secret" })));
+        var auth = otherSecret.Build(new AuthInput { AuthType = "bearer", Token = "tok" }, current: null);
+
+        var result = await harness.CallAsync(harness.Tool("GET", "/secure", t => t with { Auth = auth }));
+
+        Assert.True(result.IsError);
+        Assert.Contains("AUTH_ENCRYPTION_SECRET", RestToolHarness.Text(result), StringComparison.Ordinal);
+        Assert.Empty(harness.Server.Requests);
     }
 }
