@@ -69,6 +69,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<FederatedNames>();
         services.AddSingleton<FederationSync>();
         services.AddSingleton<FederatedCalls>();
+        services.AddSingleton<JobLease>();
+        services.AddSingleton<FederationJobs>();
 
         services.AddValidatedSettings<SecurityOptions>(configuration);
         services.AddSingleton<McpCatalog>();
