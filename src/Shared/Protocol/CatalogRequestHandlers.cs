@@ -50,8 +50,14 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
             ?? throw new McpProtocolException($"Unknown tool: '{name}'.", McpErrorCode.InvalidParams);
         var progress = request.Params.ProgressToken is { } token ? new ProgressRelay(request.Server, token) : null;
-        return await services.ToolCalls.CallAsync(tool, request.Params.Arguments, scope.ServerId, request.Server.NegotiatedProtocolVersion, progress, cancellationToken)
+        var result = await services.ToolCalls.CallAsync(tool, request.Params.Arguments, scope.ServerId, request.Server.NegotiatedProtocolVersion, progress, cancellationToken)
             .ConfigureAwait(false);
+        if (progress is not null)
+        {
+            await progress.DrainAsync().ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)

@@ -13,6 +13,15 @@ public sealed class ProgressRelay(McpServer server, ProgressToken token) : IProg
     private readonly object gate = new();
     private Task pending = Task.CompletedTask;
 
+    /// <summary>Completes once every notification reported so far has been sent, so none trails the result.</summary>
+    public Task DrainAsync()
+    {
+        lock (gate)
+        {
+            return pending;
+        }
+    }
+
     public void Report(ProgressNotificationValue value)
     {
         lock (gate)
