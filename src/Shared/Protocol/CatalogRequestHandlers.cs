@@ -1,11 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
-using McpGateway.Shared.Prompts;
-using McpGateway.Shared.Transports.StreamableHttp;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -16,18 +14,16 @@ namespace McpGateway.Shared.Protocol;
 /// The MCP methods over the catalog, for one endpoint scope and (for pre-2026 clients) one session:
 /// the <see cref="McpServerHandlers"/> the SDK's server core dispatches to.
 /// </summary>
-public sealed class CatalogRequestHandlers(
-    CatalogScope scope,
-    string? sessionId,
-    McpCatalog catalog,
-    ResourceService resources,
-    PromptService prompts,
-    CompletionProvider completions,
-    McpSessionStore sessions)
+public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId, CatalogRequestServices services)
 {
+    private readonly McpCatalog catalog = services.Catalog;
+    private readonly ResourceService resources = services.Resources;
+    private readonly PromptService prompts = services.Prompts;
+
     public McpServerHandlers Create() => new()
     {
         ListToolsHandler = ListToolsAsync,
+        CallToolHandler = CallToolAsync,
         ListResourcesHandler = ListResourcesAsync,
         ListResourceTemplatesHandler = ListResourceTemplatesAsync,
         ReadResourceHandler = ReadResourceAsync,
@@ -46,6 +42,15 @@ public sealed class CatalogRequestHandlers(
         var all = await catalog.ToolsAsync(scope, cancellationToken).ConfigureAwait(false);
         var (page, next) = McpCursor.Page(all, t => t.Name, request.Params?.Cursor);
         return new ListToolsResult { Tools = page.Select(McpShapes.Tool).ToList(), NextCursor = next };
+    }
+
+    private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    {
+        var name = request.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
+        var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
+            ?? throw new McpProtocolException($"Unknown tool: '{name}'.", McpErrorCode.InvalidParams);
+        return await services.ToolCalls.CallAsync(tool, request.Params.Arguments, scope.ServerId, request.Server.NegotiatedProtocolVersion, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)
@@ -72,7 +77,7 @@ public sealed class CatalogRequestHandlers(
             return await ReadFromTemplateAsync(uri, request.Server.NegotiatedProtocolVersion, cancellationToken).ConfigureAwait(false);
         }
 
-        var (_, content) = await resources.ReadContentAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
+        var (_, content) = await CountedForServerAsync(() => resources.ReadContentAsync(entry.Document.Id, cancellationToken)).ConfigureAwait(false);
         return new ReadResourceResult { Contents = [McpShapes.Contents(content)] };
     }
 
@@ -97,14 +102,14 @@ public sealed class CatalogRequestHandlers(
     private async ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> request, CancellationToken cancellationToken)
     {
         var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/subscribe needs a uri.", McpErrorCode.InvalidParams);
-        await sessions.SubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
+        await services.Sessions.SubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
         return new EmptyResult();
     }
 
     private async ValueTask<EmptyResult> UnsubscribeAsync(RequestContext<UnsubscribeRequestParams> request, CancellationToken cancellationToken)
     {
         var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/unsubscribe needs a uri.", McpErrorCode.InvalidParams);
-        await sessions.UnsubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
+        await services.Sessions.UnsubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
         return new EmptyResult();
     }
 
@@ -123,7 +128,7 @@ public sealed class CatalogRequestHandlers(
         var arguments = JsonSerializer.SerializeToElement(request.Params.Arguments ?? new Dictionary<string, JsonElement>());
         try
         {
-            var result = await prompts.GetPromptAsync(prompt.Id, arguments, cancellationToken, alwaysRender: true).ConfigureAwait(false);
+            var result = await CountedForServerAsync(() => prompts.GetPromptAsync(prompt.Id, arguments, cancellationToken, alwaysRender: true)).ConfigureAwait(false);
             return new GetPromptResult { Description = result.Description, Messages = result.Messages.Select(McpShapes.Message).ToList() };
         }
         catch (ApiProblem problem) when (problem.Status == 422)
@@ -135,8 +140,33 @@ public sealed class CatalogRequestHandlers(
     private async ValueTask<CompleteResult> CompleteAsync(RequestContext<CompleteRequestParams> request, CancellationToken cancellationToken)
     {
         var parameters = request.Params ?? throw new McpProtocolException("completion/complete needs params.", McpErrorCode.InvalidParams);
-        var values = await completions.CompleteAsync(scope, parameters.Ref, parameters.Argument, cancellationToken).ConfigureAwait(false);
+        var values = await services.Completions.CompleteAsync(scope, parameters.Ref, parameters.Argument, cancellationToken).ConfigureAwait(false);
         return new CompleteResult { Completion = CompletionProvider.ToCompletion(values) };
+    }
+
+    /// <summary>
+    /// Runs a read or render that records its item's metrics itself, and counts it for the virtual server too
+    /// when the request came through one (tool calls are counted by <see cref="ToolCallService"/>).
+    /// </summary>
+    private async Task<T> CountedForServerAsync<T>(Func<Task<T>> operation)
+    {
+        if (scope.ServerId is not { } serverId)
+        {
+            return await operation().ConfigureAwait(false);
+        }
+
+        var started = services.Time.GetTimestamp();
+        var success = false;
+        try
+        {
+            var result = await operation().ConfigureAwait(false);
+            success = true;
+            return result;
+        }
+        finally
+        {
+            await services.Metrics.RecordAsync(CatalogKind.Servers.Singular, serverId, success, services.Time.GetElapsedTime(started), CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private string RequireSession() =>
