@@ -256,6 +256,11 @@ public sealed class ResourcesApiTests(GatewayHostFixture gateway) : IClassFixtur
     {
         var container = new BlobContainerClient(gateway.Storage.ConnectionString, $"{gateway.Host.StoragePrefix}-catalog");
         var names = new List<string>();
+        if (!await container.ExistsAsync(Ct))
+        {
+            return names; // The gateway creates its container on first use.
+        }
+
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "resources/", Ct))
         {
             names.Add(blob.Name);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using McpGateway.Shared.Upstreams.Rest;
 using McpGateway.Testing;
 
 namespace McpGateway.Shared.Tests.Upstreams;
