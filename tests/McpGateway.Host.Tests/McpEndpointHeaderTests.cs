@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace McpGateway.Host.Tests;
 
-/// <summary>The MCP endpoint's header checks: Origin and Host against DNS rebinding.</summary>
+/// <summary>The MCP endpoint's header checks: Origin and Host against DNS rebinding, unsupported protocol versions.</summary>
 public sealed class McpEndpointHeaderTests(McpCatalogFixture gateway) : IClassFixture<McpCatalogFixture>
 {
     private const string Discover = """
@@ -25,6 +26,19 @@ public sealed class McpEndpointHeaderTests(McpCatalogFixture gateway) : IClassFi
         var host = $"{name}:{gateway.Host.BaseAddress.Port}";
         var response = await PostAsync(Discover, "2026-07-28", host: host, origin: $"http://{host}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unsupported_version_answers_by_the_request_id_with_the_versions_a_request_without_session_can_use()
+    {
+        var response = await PostAsync(Discover.Replace("\"2026-07-28\"", "\"v999\"", StringComparison.Ordinal), "v999");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal(7, error["id"]!.GetValue<int>());
+        Assert.Equal(-32022, error["error"]!["code"]!.GetValue<int>());
+        Assert.Equal("v999", error["error"]!["data"]!["requested"]!.GetValue<string>());
+        Assert.Equal(["2026-07-28"], error["error"]!["data"]!["supported"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body, string version, string? host = null, string? origin = null)
