@@ -50,6 +50,17 @@ const tools = (backendUrl) => {
       input_schema: noArguments,
     },
     {
+      // SEP-2243: a 2026-07-28 client mirrors `region` into an Mcp-Param-Region header, which the server must check.
+      name: 'test_custom_headers',
+      description: 'Echoes its arguments; its region argument travels in a header too',
+      url: `${backendUrl}/echo`,
+      input_schema: {
+        type: 'object',
+        properties: { region: { type: 'string', 'x-mcp-header': 'Region' } },
+        required: ['region'],
+      },
+    },
+    {
       name: 'json_schema_2020_12_tool',
       description: 'Tool with JSON Schema 2020-12 features',
       url: `${backendUrl}/echo`,

@@ -87,34 +87,40 @@ function failedChecksIn(outputDir) {
 }
 
 function printTally(results) {
-  const totals = { scenarios: 0, passedScenarios: 0, passed: 0, failed: 0 };
+  const totals = { scenarios: 0, passedScenarios: 0, federation: 0, passed: 0, failed: 0 };
   console.log('\n=== MCP conformance tally (checks passed / failed per scenario) ===');
   for (const { revision, scenarios } of results) {
     const passedScenarios = scenarios.filter((scenario) => scenario.failed === 0).length;
+    const federation = scenarios.filter((scenario) => scenario.failed > 0 && federationScenarios[scenario.name]).length;
     const passed = scenarios.reduce((sum, scenario) => sum + scenario.passed, 0);
     const failed = scenarios.reduce((sum, scenario) => sum + scenario.failed, 0);
-    console.log(`\n${revision}: ${passedScenarios}/${scenarios.length} scenarios passed; checks ${passed} passed, ${failed} failed`);
+    console.log(
+      `\n${revision}: ${passedScenarios}/${scenarios.length} scenarios passed, ${federation} failed waiting for federation; ` +
+        `checks ${passed} passed, ${failed} failed`,
+    );
     for (const scenario of scenarios) {
       const mark = scenario.failed === 0 ? 'PASS' : 'FAIL';
-      const note = scenario.failed > 0 && federationScenarios[scenario.name]
-        ? `  [needs an MCP upstream (federation): ${federationScenarios[scenario.name]}]`
-        : '';
-      console.log(`  ${mark} ${scenario.name}: ${scenario.passed} passed, ${scenario.failed} failed${note}`);
-      if (!federationScenarios[scenario.name]) {
-        for (const check of scenario.failures) {
-          console.log(`       - ${check.id}: ${oneLine(check.errorMessage ?? check.description)}`);
-        }
+      const waits = scenario.failed > 0 && federationScenarios[scenario.name];
+      console.log(`  ${mark} ${scenario.name}: ${scenario.passed} passed, ${scenario.failed} failed${waits ? ' [needs an MCP upstream]' : ''}`);
+      if (waits) {
+        console.log(`       federation: ${waits}`);
+      }
+
+      for (const check of scenario.failures) {
+        console.log(`       - ${check.id}: ${oneLine(check.errorMessage ?? check.description)}`);
       }
     }
 
     totals.scenarios += scenarios.length;
     totals.passedScenarios += passedScenarios;
+    totals.federation += federation;
     totals.passed += passed;
     totals.failed += failed;
   }
 
   console.log(
-    `\nConformance total: ${totals.passedScenarios}/${totals.scenarios} scenario runs passed; ` +
+    `\nConformance total: ${totals.passedScenarios}/${totals.scenarios} scenario runs passed, ` +
+      `${totals.federation} failed waiting for federation, ${totals.scenarios - totals.passedScenarios - totals.federation} failed otherwise; ` +
       `checks ${totals.passed} passed, ${totals.failed} failed`,
   );
 }
