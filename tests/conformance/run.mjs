@@ -64,31 +64,31 @@ async function runSuite(url, revision) {
     throw new Error(`The conformance suite did not report for ${revision} (exit code ${code}):\n${output.slice(-4000)}`);
   }
 
-  const failedChecks = failedChecksIn(outputDir);
+  const reported = reportedChecksIn(outputDir);
   return {
     revision,
-    scenarios: scenarios.map((scenario) => ({ ...scenario, failures: failedChecks.get(scenario.name) ?? [] })),
+    scenarios: scenarios.map((scenario) => ({ ...scenario, reported: reported.get(scenario.name) ?? [] })),
   };
 }
 
-/** The failed checks of each scenario, from the checks.json files the suite writes per scenario. */
-function failedChecksIn(outputDir) {
-  const failures = new Map();
+/** The failed checks and warnings of each scenario, from the checks.json files the suite writes per scenario. */
+function reportedChecksIn(outputDir) {
+  const reported = new Map();
   for (const folder of readdirSync(outputDir)) {
     const scenario = /^server-(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/.exec(folder)?.[1];
     const file = join(outputDir, folder, 'checks.json');
     if (scenario && existsSync(file)) {
       const checks = JSON.parse(readFileSync(file, 'utf8'));
-      failures.set(scenario, checks.filter((check) => check.status === 'FAILURE'));
+      reported.set(scenario, checks.filter((check) => check.status === 'FAILURE' || check.status === 'WARNING'));
     }
   }
 
-  return failures;
+  return reported;
 }
 
 function printTally(results) {
   const totals = { scenarios: 0, passedScenarios: 0, federation: 0, passed: 0, failed: 0 };
-  console.log('\n=== MCP conformance tally (checks passed / failed per scenario) ===');
+  console.log('\n=== MCP conformance tally (checks passed / failed per scenario; failed checks and warnings listed) ===');
   for (const { revision, scenarios } of results) {
     const passedScenarios = scenarios.filter((scenario) => scenario.failed === 0).length;
     const federation = scenarios.filter((scenario) => scenario.failed > 0 && federationScenarios[scenario.name]).length;
@@ -106,8 +106,9 @@ function printTally(results) {
         console.log(`       federation: ${waits}`);
       }
 
-      for (const check of scenario.failures) {
-        console.log(`       - ${check.id}: ${oneLine(check.errorMessage ?? check.description)}`);
+      for (const check of scenario.reported) {
+        const kind = check.status === 'WARNING' ? 'warning ' : '';
+        console.log(`       - ${kind}${check.id}: ${oneLine(check.errorMessage ?? check.description)}`);
       }
     }
 

@@ -30,7 +30,7 @@ export const basicAuthorization = () =>
 /**
  * Starts Azurite, the REST backend and the gateway host.
  * @param {{ settings?: Record<string, string> }} options gateway settings added to (or replacing) the defaults
- * @returns the gateway's base URL, the backend's, a REST API client and stop()
+ * @returns the gateway's base URL, the backend's, api(method, path, body) for the REST API, and stop()
  */
 export async function startStack({ settings = {} } = {}) {
   for (const [path, hint] of [
@@ -47,7 +47,7 @@ export async function startStack({ settings = {} } = {}) {
   const dataFolder = mkdtempSync(join(tmpdir(), 'mcpgw-node-azurite-'));
   const stop = async () => {
     // The host first: its open connections to Azurite would hold Azurite's shutdown.
-    for (const child of children.reverse()) {
+    for (const child of [...children].reverse()) {
       await child.stop();
     }
 
@@ -92,8 +92,6 @@ export async function startStack({ settings = {} } = {}) {
       baseUrl,
       backendUrl: `http://127.0.0.1:${backendPort}`,
       api: (method, path, body) => callApi(baseUrl, method, path, body),
-      /** What the gateway host logged so far, for a failure's diagnosis. */
-      hostOutput: () => host.output(),
       stop,
     };
   } catch (error) {

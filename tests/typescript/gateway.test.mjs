@@ -1,8 +1,7 @@
 // The gateway as an MCP server, driven over Streamable HTTP with Basic credentials by the official TypeScript
 // clients: @modelcontextprotocol/client 2.x in every revision it speaks (the 2025-era handshake revisions and
 // 2026-07-28, stateless) and @modelcontextprotocol/sdk 1.x in the one it offers (2025-11-25).
-// Run with node's test runner: `node --test tests/typescript/` is not a pattern; `node --test "tests/typescript/*.test.mjs"` is
-// (after `npm ci --prefix tests/typescript` and a Release build).
+// Run: `node --test "tests/typescript/*.test.mjs"`, after `npm ci --prefix tests/typescript` and a Release build.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
