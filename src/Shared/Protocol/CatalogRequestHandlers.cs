@@ -49,7 +49,8 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         var name = request.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
         var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
             ?? throw new McpProtocolException($"Unknown tool: '{name}'.", McpErrorCode.InvalidParams);
-        return await services.ToolCalls.CallAsync(tool, request.Params.Arguments, scope.ServerId, request.Server.NegotiatedProtocolVersion, cancellationToken)
+        var progress = request.Params.ProgressToken is { } token ? new ProgressRelay(request.Server, token) : null;
+        return await services.ToolCalls.CallAsync(tool, request.Params.Arguments, scope.ServerId, request.Server.NegotiatedProtocolVersion, progress, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -77,6 +78,11 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
             return await ReadFromTemplateAsync(uri, request.Server.NegotiatedProtocolVersion, cancellationToken).ConfigureAwait(false);
         }
 
+        if (entry.Document.GatewayId is { } gatewayId)
+        {
+            return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, uri, cancellationToken)).ConfigureAwait(false);
+        }
+
         var (_, content) = await CountedForServerAsync(() => resources.ReadContentAsync(entry.Document.Id, cancellationToken)).ConfigureAwait(false);
         return new ReadResourceResult { Contents = [McpShapes.Contents(content)] };
     }
@@ -86,8 +92,17 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     {
         foreach (var template in await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false))
         {
-            if (UriTemplateMatcher.Match(template.UriTemplate!, uri) is { } variables
-                && await resources.ReadTemplateAsync(template, variables, cancellationToken).ConfigureAwait(false) is { } text)
+            if (UriTemplateMatcher.Match(template.UriTemplate!, uri) is null)
+            {
+                continue;
+            }
+
+            if (template.GatewayId is { } gatewayId)
+            {
+                return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, uri, cancellationToken)).ConfigureAwait(false);
+            }
+
+            if (await resources.ReadTemplateAsync(template, UriTemplateMatcher.Match(template.UriTemplate!, uri)!, cancellationToken).ConfigureAwait(false) is { } text)
             {
                 return new ReadResourceResult { Contents = [new TextResourceContents { Uri = uri, MimeType = template.MimeType ?? "text/plain", Text = text }] };
             }
@@ -125,6 +140,11 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         var name = request.Params?.Name ?? throw new McpProtocolException("prompts/get needs a prompt name.", McpErrorCode.InvalidParams);
         var prompt = await catalog.FindPromptAsync(scope, name, cancellationToken).ConfigureAwait(false)
             ?? throw new McpProtocolException($"Unknown prompt: '{name}'.", McpErrorCode.InvalidParams);
+        if (prompt.GatewayId is not null)
+        {
+            return await CountedForServerAsync(() => services.Federated.GetPromptAsync(prompt, request.Params.Arguments, cancellationToken)).ConfigureAwait(false);
+        }
+
         var arguments = JsonSerializer.SerializeToElement(request.Params.Arguments ?? new Dictionary<string, JsonElement>());
         try
         {
@@ -140,6 +160,13 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     private async ValueTask<CompleteResult> CompleteAsync(RequestContext<CompleteRequestParams> request, CancellationToken cancellationToken)
     {
         var parameters = request.Params ?? throw new McpProtocolException("completion/complete needs params.", McpErrorCode.InvalidParams);
+        if (parameters.Ref is PromptReference reference && parameters.Argument is { } argument
+            && await catalog.FindPromptAsync(scope, reference.Name, cancellationToken).ConfigureAwait(false) is { GatewayId: { } gatewayId } prompt)
+        {
+            var upstreamReference = new PromptReference { Name = prompt.OriginalName ?? prompt.Name };
+            return await services.Federated.CompleteAsync(gatewayId, upstreamReference, argument, cancellationToken).ConfigureAwait(false);
+        }
+
         var values = await services.Completions.CompleteAsync(scope, parameters.Ref, parameters.Argument, cancellationToken).ConfigureAwait(false);
         return new CompleteResult { Completion = CompletionProvider.ToCompletion(values) };
     }

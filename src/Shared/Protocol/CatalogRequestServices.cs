@@ -1,6 +1,7 @@
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Federation;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Transports.StreamableHttp;
 
@@ -14,5 +15,6 @@ public sealed record CatalogRequestServices(
     PromptService Prompts,
     CompletionProvider Completions,
     McpSessionStore Sessions,
+    FederatedCalls Federated,
     MetricsStore Metrics,
     TimeProvider Time);

@@ -4,6 +4,7 @@ using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Upstreams.Rest;
+using McpGateway.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;

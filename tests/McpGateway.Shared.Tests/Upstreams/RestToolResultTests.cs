@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Testing;
 
 namespace McpGateway.Shared.Tests.Upstreams;
 

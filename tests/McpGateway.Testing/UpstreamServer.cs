@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Xunit;
 
-namespace McpGateway.Shared.Tests.Upstreams;
+namespace McpGateway.Testing;
 
 /// <summary>A request the upstream received; <see cref="RawTarget"/> is the path and query exactly as sent.</summary>
 public sealed record RecordedRequest(string Method, string Path, string RawTarget, IReadOnlyDictionary<string, string[]> Query, IReadOnlyDictionary<string, string> Headers, string Body);
@@ -32,6 +33,7 @@ public sealed class UpstreamServer : IAsyncDisposable
     private readonly object scriptLock = new();
     private UpstreamAnswer[] script = [new()];
     private int answered;
+    private int abandoned;
 
     private UpstreamServer(WebApplication app)
     {
@@ -42,6 +44,9 @@ public sealed class UpstreamServer : IAsyncDisposable
     public Uri BaseUri { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
+
+    /// <summary>Requests whose client went away before they were answered.</summary>
+    public int AbandonedRequests => Volatile.Read(ref abandoned);
 
     public static async Task<UpstreamServer> StartAsync()
     {
@@ -102,6 +107,7 @@ public sealed class UpstreamServer : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+            Interlocked.Increment(ref abandoned);
             return;
         }
 
