@@ -8,7 +8,8 @@ namespace McpGateway.ConformanceUpstream;
 
 /// <summary>
 /// The tools of the input-required-result-* scenarios (SEP-2322): each asks the client for input through an
-/// input-required result and completes when the client retries with the answers, on any instance.
+/// input-required result and completes when the client retries with the answers. Nothing is kept between rounds but
+/// what the client carries: the answers and the requestState.
 /// </summary>
 [McpServerToolType]
 public sealed class InputRequiredTools
