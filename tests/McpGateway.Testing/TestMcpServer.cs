@@ -47,7 +47,7 @@ public sealed class TestMcpServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}").UseShutdownTimeout(TimeSpan.FromSeconds(1));
         builder.Services.AddMcpServer(options => options.ServerInfo = new Implementation { Name = "test-upstream", Version = "1.0" })
             .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients)
             .WithTools([.. Tools(), .. extraTools])
@@ -63,7 +63,7 @@ public sealed class TestMcpServer : IAsyncDisposable
     {
         if (app is not null)
         {
-            await app.StopAsync(new CancellationToken(canceled: true));
+            await app.StopAsync();
             await app.DisposeAsync();
             app = null;
         }

@@ -1,9 +1,11 @@
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Upstreams.Mcp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
 
 namespace McpGateway.Shared.Federation;
 
@@ -74,6 +76,7 @@ public sealed class FederationJobs(
 
             if (failure is not null)
             {
+                logger.LogInformation("Health check of gateway {Gateway} failed ({Failures} in a row): {Reason}", gateway.Name, updated.Document.ConsecutiveFailures, failure);
                 await pool.EvictAsync(gateway.Id).ConfigureAwait(false);
             }
 
@@ -86,15 +89,24 @@ public sealed class FederationJobs(
         return true;
     }
 
-    /// <returns>Null when the peer answered the ping in time, else why not.</returns>
+    /// <returns>Null when the peer answered in time, else why not.</returns>
     private async Task<string?> PingAsync(PeerGatewayRecord gateway, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            var connection = await pool.GetAsync(gateway, deadline.Token).ConfigureAwait(false);
-            await connection.Client.PingAsync(cancellationToken: deadline.Token).ConfigureAwait(false);
+            var client = (await pool.GetAsync(gateway, deadline.Token).ConfigureAwait(false)).Client;
+            if (ProtocolRevisions.IsStateless(client.NegotiatedProtocolVersion))
+            {
+                // 2026-07-28 removed ping; one page of the tool list is the cheapest request every server answers.
+                await client.ListToolsAsync(new ListToolsRequestParams(), deadline.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await client.PingAsync(cancellationToken: deadline.Token).ConfigureAwait(false);
+            }
+
             return null;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -9,6 +9,7 @@ namespace McpGateway.Shared.Upstreams.Mcp;
 /// </summary>
 public sealed class UpstreamClientPool(UpstreamConnector connector) : IAsyncDisposable
 {
+    private static readonly TimeSpan DisposeGrace = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Version, Lazy<Task<UpstreamConnection>> Connection)> connections = new(StringComparer.Ordinal);
 
     public async Task<UpstreamConnection> GetAsync(PeerGatewayRecord gateway, CancellationToken cancellationToken)
@@ -33,7 +34,9 @@ public sealed class UpstreamClientPool(UpstreamConnector connector) : IAsyncDisp
     {
         if (connections.TryRemove(gatewayId, out var entry) && entry.Connection.IsValueCreated && entry.Connection.Value.IsCompletedSuccessfully)
         {
-            await entry.Connection.Value.Result.DisposeAsync().ConfigureAwait(false);
+            // A client whose upstream died may wait on its stream while it closes; the caller must not.
+            var closing = entry.Connection.Value.Result.DisposeAsync().AsTask();
+            await Task.WhenAny(closing, Task.Delay(DisposeGrace)).ConfigureAwait(false);
         }
     }
 
