@@ -15,6 +15,7 @@ using McpGateway.Shared.Storage;
 using McpGateway.Shared.Transports;
 using McpGateway.Shared.Transports.Rpc;
 using McpGateway.Shared.Transports.StreamableHttp;
+using McpGateway.Shared.Upstreams.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddValidatedSettings<StorageOptions>(configuration);
         services.AddValidatedSettings<ResourceOptions>(configuration);
         services.AddValidatedSettings<PromptOptions>(configuration);
+        services.AddValidatedSettings<ToolOptions>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new GatewayHostInfo(hostName));
@@ -53,6 +55,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<PromptService>());
         services.AddSingleton<ServerService>();
         services.AddSingleton<PeerGatewayService>();
+
+        services.AddSingleton<ToolArgumentValidator>();
+        services.AddRestToolInvoker();
+        services.AddSingleton<ToolCallService>();
 
         services.AddValidatedSettings<SecurityOptions>(configuration);
         services.AddSingleton<McpCatalog>();

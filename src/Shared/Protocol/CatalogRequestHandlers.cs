@@ -20,6 +20,7 @@ public sealed class CatalogRequestHandlers(
     CatalogScope scope,
     string? sessionId,
     McpCatalog catalog,
+    ToolCallService toolCalls,
     ResourceService resources,
     PromptService prompts,
     CompletionProvider completions,
@@ -28,6 +29,7 @@ public sealed class CatalogRequestHandlers(
     public McpServerHandlers Create() => new()
     {
         ListToolsHandler = ListToolsAsync,
+        CallToolHandler = CallToolAsync,
         ListResourcesHandler = ListResourcesAsync,
         ListResourceTemplatesHandler = ListResourceTemplatesAsync,
         ReadResourceHandler = ReadResourceAsync,
@@ -46,6 +48,15 @@ public sealed class CatalogRequestHandlers(
         var all = await catalog.ToolsAsync(scope, cancellationToken).ConfigureAwait(false);
         var (page, next) = McpCursor.Page(all, t => t.Name, request.Params?.Cursor);
         return new ListToolsResult { Tools = page.Select(McpShapes.Tool).ToList(), NextCursor = next };
+    }
+
+    private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    {
+        var name = request.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
+        var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
+            ?? throw new McpProtocolException($"Unknown tool: '{name}'.", McpErrorCode.InvalidParams);
+        return await toolCalls.CallAsync(tool, request.Params.Arguments, scope.ServerId, request.Server.NegotiatedProtocolVersion, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)

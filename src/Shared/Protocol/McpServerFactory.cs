@@ -1,5 +1,6 @@
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
+using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Transports.StreamableHttp;
@@ -15,6 +16,7 @@ namespace McpGateway.Shared.Protocol;
 /// </summary>
 public sealed class McpServerFactory(
     McpCatalog catalog,
+    ToolCallService toolCalls,
     ResourceService resources,
     PromptService prompts,
     CompletionProvider completions,
@@ -36,7 +38,7 @@ public sealed class McpServerFactory(
             Logging = new LoggingCapability(),
 #pragma warning restore MCP9005
         },
-        Handlers = new CatalogRequestHandlers(scope, sessionId, catalog, resources, prompts, completions, sessions).Create(),
+        Handlers = new CatalogRequestHandlers(scope, sessionId, catalog, toolCalls, resources, prompts, completions, sessions).Create(),
         KnownClientInfo = knownClient?.ClientInfo,
         KnownClientCapabilities = knownClient?.Capabilities,
         ScopeRequests = false,

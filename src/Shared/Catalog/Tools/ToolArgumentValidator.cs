@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Json.Schema;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace McpGateway.Shared.Catalog.Tools;
+
+/// <summary>
+/// Checks the arguments of a tool call against the tool's input schema. Built schemas are cached by a hash of
+/// their text (a bounded number of entries), since every call is checked and building a schema costs far more
+/// than evaluating it.
+/// </summary>
+public sealed class ToolArgumentValidator : IDisposable
+{
+    private const int DefaultCacheSize = 1000;
+
+    private readonly MemoryCache schemas;
+
+    public ToolArgumentValidator()
+        : this(DefaultCacheSize)
+    {
+    }
+
+    internal ToolArgumentValidator(int cacheSize)
+    {
+        schemas = new MemoryCache(new MemoryCacheOptions { SizeLimit = cacheSize });
+    }
+
+    /// <summary>How many built schemas are cached (for tests of the cache).</summary>
+    internal int CachedSchemaCount => schemas.Count;
+
+    /// <summary>The ways <paramref name="arguments"/> (null meaning no arguments) break <paramref name="inputSchema"/>; empty when they fit.</summary>
+    public IReadOnlyList<ToolArgumentViolation> Validate(JsonElement inputSchema, IDictionary<string, JsonElement>? arguments)
+    {
+        using var instance = JsonDocument.Parse(ToolArguments.ToJsonObject(arguments));
+        var result = Schema(inputSchema).Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (result.IsValid)
+        {
+            return [];
+        }
+
+        return (result.Details ?? [])
+            .Prepend(result)
+            .Where(detail => detail.Errors is { Count: > 0 })
+            .SelectMany(detail => detail.Errors!.SelectMany(error =>
+                ArgumentViolationMessages.Describe(detail, error.Key, error.Value, inputSchema, result.SchemaLocation, instance.RootElement)))
+            .Distinct()
+            .ToList();
+    }
+
+    public void Dispose() => schemas.Dispose();
+
+    private JsonSchema Schema(JsonElement inputSchema)
+    {
+        var text = inputSchema.GetRawText();
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return schemas.GetOrCreate(key, entry =>
+        {
+            entry.Size = 1;
+            return JsonSchema.Build(inputSchema.Clone(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        })!;
+    }
+}

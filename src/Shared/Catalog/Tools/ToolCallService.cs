@@ -1,0 +1,53 @@
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using McpGateway.Shared.Observability;
+using McpGateway.Shared.Protocol;
+using McpGateway.Shared.Upstreams.Rest;
+
+namespace McpGateway.Shared.Catalog.Tools;
+
+/// <summary>
+/// tools/call of a catalog tool: arguments checked against its input schema before anything leaves the gateway,
+/// the upstream called, and the outcome recorded in the tool's (and the virtual server's) metrics.
+/// </summary>
+public sealed class ToolCallService(ToolArgumentValidator validator, RestToolInvoker rest, MetricsStore metrics, TimeProvider time)
+{
+    /// <param name="serverId">The virtual server the call came through, whose metrics count it too.</param>
+    /// <param name="revision">The caller's protocol revision, which decides how invalid arguments are reported.</param>
+    public async Task<CallToolResult> CallAsync(
+        ToolRecord tool, IDictionary<string, System.Text.Json.JsonElement>? arguments, string? serverId, string? revision, CancellationToken cancellationToken)
+    {
+        var violations = validator.Validate(tool.InputSchema, arguments);
+        if (violations.Count > 0)
+        {
+            // SEP-1303: from 2025-11-25 the model sees the mistake as a tool result it can correct; before, it is a protocol error.
+            var message = ToolArgumentViolation.Describe(violations);
+            return ProtocolRevisions.ReportsArgumentErrorsInResult(revision)
+                ? new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = message }] }
+                : throw new McpProtocolException(message, McpErrorCode.InvalidParams);
+        }
+
+        if (tool.IntegrationType != ToolService.Rest)
+        {
+            return new CallToolResult
+            {
+                IsError = true,
+                Content = [new TextContentBlock { Text = $"Tool '{tool.Name}' belongs to a federated MCP server that this gateway cannot reach." }],
+            };
+        }
+
+        var started = time.GetTimestamp();
+        var result = await rest.InvokeAsync(tool, arguments, cancellationToken).ConfigureAwait(false);
+        var elapsed = time.GetElapsedTime(started);
+        var success = result.IsError is not true;
+
+        // Recorded even if the caller has gone: the call happened.
+        await metrics.RecordAsync(CatalogKind.Tools.Singular, tool.Id, success, elapsed, CancellationToken.None).ConfigureAwait(false);
+        if (serverId is not null)
+        {
+            await metrics.RecordAsync(CatalogKind.Servers.Singular, serverId, success, elapsed, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+}
