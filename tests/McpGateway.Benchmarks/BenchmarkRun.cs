@@ -39,7 +39,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings)
     {
         await progress.WriteLineAsync($"Starting Azurite, the gateway host ({RepositoryPaths.Configuration}) and the echo endpoint...");
         await using var azurite = await AzuriteInstance.StartAsync();
-        await using var host = await GatewayHostProcess.StartAsync(azurite.ConnectionString);
+        await using var host = await GatewayHostProcess.StartAsync(azurite.ConnectionString, settings.HostSettings());
         await using var echo = await EchoEndpoint.StartAsync(cancellationToken);
         using var gateway = host.CreateClient();
         using var direct = new HttpClient { Timeout = gateway.Timeout };

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using McpGateway.Benchmarks;
 
+// TOOL_CONCURRENT_LIMIT, which the benchmark lifts to the highest level, allows at most 10 000.
+const int MaxConcurrency = 10_000;
+
 var requests = new Option<int>("--requests")
 {
     Description = "Measured requests per path and concurrency level.",
@@ -13,9 +16,9 @@ var concurrency = new Option<int[]>("--concurrency")
     CustomParser = result =>
     {
         var levels = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
-        if (levels.Length == 0 || !levels.All(l => int.TryParse(l, out var level) && level > 0))
+        if (levels.Length == 0 || !levels.All(l => int.TryParse(l, out var level) && level is > 0 and <= MaxConcurrency))
         {
-            result.AddError("--concurrency takes positive integers separated by commas, e.g. 1,8,32.");
+            result.AddError($"--concurrency takes integers from 1 to {MaxConcurrency} separated by commas, e.g. 1,8,32.");
             return [];
         }
 
@@ -32,6 +35,21 @@ var warmup = new Option<int>("--warmup")
     Description = "Unmeasured requests before each measurement.",
     DefaultValueFactory = _ => 200,
 };
+var gatewaySettings = new Option<string[]>("--gateway-setting")
+{
+    Description = "A gateway setting KEY=VALUE for the host (repeatable), e.g. --gateway-setting LOG_LEVEL=WARNING.",
+    DefaultValueFactory = _ => [],
+};
+gatewaySettings.Validators.Add(result =>
+{
+    foreach (var setting in result.GetValueOrDefault<string[]>() ?? [])
+    {
+        if (setting.IndexOf('=', StringComparison.Ordinal) <= 0)
+        {
+            result.AddError($"--gateway-setting takes KEY=VALUE, not '{setting}'.");
+        }
+    }
+});
 foreach (var positive in new[] { requests, seconds })
 {
     positive.Validators.Add(result =>
@@ -53,11 +71,12 @@ warmup.Validators.Add(result =>
 
 var command = new RootCommand("Measures MCP tools/call of a REST tool through the gateway against calling the REST endpoint directly.")
 {
-    requests, concurrency, seconds, warmup,
+    requests, concurrency, seconds, warmup, gatewaySettings,
 };
 command.SetAction((parse, cancellationToken) => new BenchmarkRun(new BenchmarkSettings(
     parse.GetValue(requests),
     parse.GetValue(concurrency)!,
     TimeSpan.FromSeconds(parse.GetValue(seconds)),
-    parse.GetValue(warmup))).RunAsync(Console.Out, Console.Error, cancellationToken));
+    parse.GetValue(warmup),
+    parse.GetValue(gatewaySettings)!)).RunAsync(Console.Out, Console.Error, cancellationToken));
 return await command.Parse(args).InvokeAsync();

@@ -19,10 +19,10 @@ public static class ResultTable
         {
             var baseline = rows.FirstOrDefault(r => r.Path.IsBaseline && r.Concurrency == concurrency)?.Measurement;
             var ratios = path.IsBaseline || baseline is null
-                ? "| | |"
+                ? "— | — | —"
                 : $"{Ratio(m.PercentileMilliseconds(50), baseline.PercentileMilliseconds(50))} | {Ratio(m.PercentileMilliseconds(99), baseline.PercentileMilliseconds(99))} | {Ratio(m.Throughput, baseline.Throughput)}";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {path.Name} | {concurrency} | {m.Completed} | {m.Failures} | {m.Elapsed.TotalSeconds:F1} | {m.Throughput:F0} | {m.PercentileMilliseconds(50):F2} | {m.PercentileMilliseconds(90):F2} | {m.PercentileMilliseconds(99):F2} | {ratios} |"));
+                $"| {path.Name} | {concurrency} | {m.Completed} | {m.Failures} | {m.Elapsed.TotalSeconds:F2} | {m.Throughput:F0} | {m.PercentileMilliseconds(50):F2} | {m.PercentileMilliseconds(90):F2} | {m.PercentileMilliseconds(99):F2} | {ratios} |"));
         }
 
         output.WriteLine();
@@ -38,7 +38,7 @@ public static class ResultTable
     }
 
     private static string Ratio(double value, double baseline) =>
-        baseline > 0 ? string.Create(CultureInfo.InvariantCulture, $"{value / baseline:F2}") : "n/a";
+        baseline > 0 ? string.Create(CultureInfo.InvariantCulture, $"{value / baseline:G3}") : "n/a";
 
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }
