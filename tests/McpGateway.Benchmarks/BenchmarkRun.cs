@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -41,6 +40,8 @@ public sealed class BenchmarkRun(BenchmarkSettings settings)
         await using var azurite = await AzuriteInstance.StartAsync();
         await using var host = await GatewayHostProcess.StartAsync(azurite.ConnectionString, settings.HostSettings());
         await using var echo = await EchoEndpoint.StartAsync(cancellationToken);
+        using var gatewayCpu = new CpuMeter(host.ProcessId);
+        using var storageCpu = new CpuMeter(azurite.ProcessId ?? throw new InvalidOperationException("Azurite is not running."));
         using var gateway = host.CreateClient();
         using var direct = new HttpClient { Timeout = gateway.Timeout };
 
@@ -56,16 +57,24 @@ public sealed class BenchmarkRun(BenchmarkSettings settings)
             return 1;
         }
 
-        var share = settings.Share(paths.Count);
+        foreach (var path in paths)
+        {
+            await progress.WriteLineAsync($"{path.Name}: warm-up, {settings.Warmup} requests at concurrency {settings.ConcurrencyLevels.Max()}");
+            await LoadGenerator.RunAsync(path.Send, settings.Warmup, settings.ConcurrencyLevels.Max(), settings.WarmupShare(paths.Count), cancellationToken);
+        }
+
+        var share = settings.MeasurementShare(paths.Count);
         var rows = new List<ResultRow>();
         foreach (var concurrency in settings.ConcurrencyLevels)
         {
             foreach (var path in paths)
             {
-                await progress.WriteLineAsync($"{path.Name}, concurrency {concurrency}: {settings.Warmup} warm-up + {settings.Requests} requests within {share.TotalSeconds:F1} s");
-                var clock = Stopwatch.StartNew();
-                await LoadGenerator.RunAsync(path.Send, settings.Warmup, concurrency, share / 5, cancellationToken);
-                rows.Add(new ResultRow(path, concurrency, await LoadGenerator.RunAsync(path.Send, settings.Requests, concurrency, share - clock.Elapsed, cancellationToken)));
+                await progress.WriteLineAsync($"{path.Name}, concurrency {concurrency}: {settings.Requests} requests within {share.TotalSeconds:F1} s");
+                var (gatewayBefore, storageBefore) = (gatewayCpu.Used, storageCpu.Used);
+                var measurement = await LoadGenerator.RunAsync(path.Send, settings.Requests, concurrency, share, cancellationToken);
+                measurement.GatewayCpu = gatewayCpu.Used - gatewayBefore;
+                measurement.StorageCpu = storageCpu.Used - storageBefore;
+                rows.Add(new ResultRow(path, concurrency, measurement));
             }
         }
 

@@ -5,8 +5,11 @@ namespace McpGateway.Benchmarks;
 /// <summary>What one benchmark run measures, and the command line that repeats it.</summary>
 /// <param name="Requests">Measured requests per path and concurrency level (fewer when its share of the time cap runs out).</param>
 /// <param name="ConcurrencyLevels">Requests kept in flight at once, one measurement per level.</param>
-/// <param name="TimeCap">The longest all measurements together may take; each path and level gets an equal share.</param>
-/// <param name="Warmup">Unmeasured requests sent before each measurement.</param>
+/// <param name="TimeCap">
+/// The longest warm-up and measurements together may take: a fifth for the warm-up, the rest in equal shares for
+/// each path and level.
+/// </param>
+/// <param name="Warmup">Unmeasured requests per path before any measurement, at the highest level (the JIT's tiering settles).</param>
 /// <param name="GatewaySettings">Settings given to the gateway host on top of the benchmark's own (KEY=VALUE, as its environment).</param>
 public sealed record BenchmarkSettings(int Requests, IReadOnlyList<int> ConcurrencyLevels, TimeSpan TimeCap, int Warmup, IReadOnlyList<string> GatewaySettings)
 {
@@ -34,6 +37,9 @@ public sealed record BenchmarkSettings(int Requests, IReadOnlyList<int> Concurre
         return settings;
     }
 
-    /// <summary>The time one path at one level may take, its warm-up included.</summary>
-    public TimeSpan Share(int paths) => TimeCap / (paths * ConcurrencyLevels.Count);
+    /// <summary>The time one path's warm-up may take.</summary>
+    public TimeSpan WarmupShare(int paths) => TimeCap / 5 / paths;
+
+    /// <summary>The time one path at one level may take.</summary>
+    public TimeSpan MeasurementShare(int paths) => TimeCap * 4 / 5 / (paths * ConcurrencyLevels.Count);
 }

@@ -21,6 +21,12 @@ public sealed class Measurement
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>CPU time the gateway host used during the measurement.</summary>
+    public TimeSpan GatewayCpu { get; set; }
+
+    /// <summary>CPU time the storage emulator used during the measurement.</summary>
+    public TimeSpan StorageCpu { get; set; }
+
     public double Throughput => Elapsed > TimeSpan.Zero ? Completed / Elapsed.TotalSeconds : 0;
 
     public void Record(TimeSpan latency, string? failure)
@@ -32,6 +38,8 @@ public sealed class Measurement
             Interlocked.CompareExchange(ref firstFailure, failure, null);
         }
     }
+
+    public double PerRequestMilliseconds(TimeSpan total) => Completed == 0 ? double.NaN : total.TotalMilliseconds / Completed;
 
     public double PercentileMilliseconds(double percentile) =>
         Completed == 0 ? double.NaN : latencies.GetValueAtPercentile(percentile) / 1000.0;

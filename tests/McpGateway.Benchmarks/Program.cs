@@ -32,8 +32,8 @@ var seconds = new Option<int>("--seconds")
 };
 var warmup = new Option<int>("--warmup")
 {
-    Description = "Unmeasured requests before each measurement.",
-    DefaultValueFactory = _ => 200,
+    Description = "Unmeasured requests per path before the measurements, at the highest concurrency level.",
+    DefaultValueFactory = _ => 3000,
 };
 var gatewaySettings = new Option<string[]>("--gateway-setting")
 {

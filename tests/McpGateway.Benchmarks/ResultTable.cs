@@ -13,8 +13,8 @@ public static class ResultTable
     public static void Write(TextWriter output, IReadOnlyList<ResultRow> rows, BenchmarkSettings settings)
     {
         output.WriteLine();
-        output.WriteLine("| path | concurrency | requests | errors | seconds | req/s | p50 ms | p90 ms | p99 ms | p50 ×direct | p99 ×direct | req/s ×direct |");
-        output.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        output.WriteLine("| path | concurrency | requests | errors | seconds | req/s | p50 ms | p90 ms | p99 ms | p50 ×direct | p99 ×direct | req/s ×direct | gateway CPU ms/req | Azurite CPU ms/req |");
+        output.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var (path, concurrency, m) in rows)
         {
             var baseline = rows.FirstOrDefault(r => r.Path.IsBaseline && r.Concurrency == concurrency)?.Measurement;
@@ -22,11 +22,12 @@ public static class ResultTable
                 ? "— | — | —"
                 : $"{Ratio(m.PercentileMilliseconds(50), baseline.PercentileMilliseconds(50))} | {Ratio(m.PercentileMilliseconds(99), baseline.PercentileMilliseconds(99))} | {Ratio(m.Throughput, baseline.Throughput)}";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {path.Name} | {concurrency} | {m.Completed} | {m.Failures} | {m.Elapsed.TotalSeconds:F2} | {m.Throughput:F0} | {m.PercentileMilliseconds(50):F2} | {m.PercentileMilliseconds(90):F2} | {m.PercentileMilliseconds(99):F2} | {ratios} |"));
+                $"| {path.Name} | {concurrency} | {m.Completed} | {m.Failures} | {m.Elapsed.TotalSeconds:F2} | {m.Throughput:F0} | {m.PercentileMilliseconds(50):F2} | {m.PercentileMilliseconds(90):F2} | {m.PercentileMilliseconds(99):F2} | {ratios} | {m.PerRequestMilliseconds(m.GatewayCpu):F3} | {m.PerRequestMilliseconds(m.StorageCpu):F3} |"));
         }
 
         output.WriteLine();
-        output.WriteLine("×direct: the gateway's figure divided by the direct call's at the same concurrency (latency: times slower; req/s: share of direct throughput).");
+        output.WriteLine("×direct: the gateway's figure divided by the direct call's at the same concurrency (latency: times slower; req/s: share of direct throughput)."
+            + " CPU ms/req: CPU time the gateway host and Azurite used during the measurement, per request.");
         foreach (var (path, concurrency, m) in rows.Where(r => r.Measurement.FirstFailure is not null))
         {
             output.WriteLine($"First failure of {path.Name} at concurrency {concurrency}: {Truncate(m.FirstFailure!)}");
