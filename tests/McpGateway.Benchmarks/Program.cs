@@ -27,7 +27,7 @@ var concurrency = new Option<int[]>("--concurrency")
 };
 var seconds = new Option<int>("--seconds")
 {
-    Description = "Hard cap on the measuring time in seconds, shared equally by every path and level (start-up not included).",
+    Description = "Hard cap in seconds on warm-up and measuring together: a fifth for the warm-up, the rest shared equally by every path and level (start-up not included).",
     DefaultValueFactory = _ => 120,
 };
 var warmup = new Option<int>("--warmup")
