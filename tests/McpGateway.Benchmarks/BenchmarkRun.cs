@@ -42,23 +42,29 @@ public sealed class BenchmarkRun(BenchmarkSettings settings)
         await using var azurite = await AzuriteInstance.StartAsync();
         await using var host = await GatewayHostProcess.StartAsync(azurite.ConnectionString, settings.HostSettings());
         await using var echo = await EchoEndpoint.StartAsync(cancellationToken);
-        using var gatewayCpu = new CpuMeter(host.ProcessId);
-        using var storageCpu = new CpuMeter(azurite.ProcessId ?? throw new InvalidOperationException("Azurite is not running."));
+        using var gatewayCpu = new CpuMeter("The gateway host", host.ProcessId);
+        using var storageCpu = new CpuMeter("Azurite", azurite.ProcessId ?? throw new InvalidOperationException("Azurite is not running."));
         using var gateway = host.CreateClient();
         using var direct = new HttpClient { Timeout = gateway.Timeout };
 
-        IReadOnlyList<CallPath> paths;
         try
         {
             await RegisterToolAsync(gateway, echo.Url, cancellationToken);
-            paths = await PathsAsync(gateway, direct, echo.Url, cancellationToken);
+            var rows = await MeasurePathsAsync(await PathsAsync(gateway, direct, echo.Url, cancellationToken), gatewayCpu, storageCpu, progress, cancellationToken);
+            ResultTable.Write(output, rows, settings);
+            return rows.Any(r => r.Measurement.Failures > 0 || r.Measurement.Completed == 0) ? 1 : 0;
         }
         catch (InvalidOperationException ex)
         {
             await progress.WriteLineAsync($"{ex.Message}\nThe gateway host's last output:\n{string.Join('\n', host.Output.Split('\n').TakeLast(40))}");
             return 1;
         }
+    }
 
+    /// <summary>Warms every path up, then measures each at each concurrency level.</summary>
+    private async Task<IReadOnlyList<ResultRow>> MeasurePathsAsync(
+        IReadOnlyList<CallPath> paths, CpuMeter gatewayCpu, CpuMeter storageCpu, TextWriter progress, CancellationToken cancellationToken)
+    {
         foreach (var path in paths)
         {
             await progress.WriteLineAsync($"{path.Name}: warm-up, {settings.Warmup} requests at concurrency {settings.ConcurrencyLevels.Max()}");
@@ -82,8 +88,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings)
             }
         }
 
-        ResultTable.Write(output, rows, settings);
-        return rows.Any(r => r.Measurement.Failures > 0 || r.Measurement.Completed == 0) ? 1 : 0;
+        return rows;
     }
 
     private static async Task RegisterToolAsync(HttpClient gateway, Uri echo, CancellationToken cancellationToken)
