@@ -21,4 +21,8 @@ public sealed class PeerGatewayFunctions(RouteDispatcher dispatcher) : GatewayFu
     [Function("gateways-state")]
     public Task<IResult> State([HttpTrigger(AuthorizationLevel.Anonymous, Route = "gateways/{id}/state")] HttpRequest request, string id) =>
         DispatchAsync("gateways-state", request, id);
+
+    [Function("gateways-refresh")]
+    public Task<IResult> Refresh([HttpTrigger(AuthorizationLevel.Anonymous, Route = "gateways/{id}/tools/refresh")] HttpRequest request, string id) =>
+        DispatchAsync("gateways-refresh", request, id);
 }

@@ -12,6 +12,10 @@ public static class GatewayHost
         var builder = WebApplication.CreateSlimBuilder(isTokenCommand ? [] : args);
         builder.Services.AddOptions<ContainerHostOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddGatewayCore(builder.Configuration, "container");
+        if (!isTokenCommand)
+        {
+            builder.Services.AddHostedService<FederationTimerService>();
+        }
 
         var hostSettings = builder.Configuration.Get<ContainerHostOptions>() ?? new ContainerHostOptions();
         builder.WebHost.UseUrls(hostSettings.Url);

@@ -1,5 +1,4 @@
 using McpGateway.Host;
-using McpGateway.Shared.Configuration;
 using Microsoft.Extensions.Options;
 
 try

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace McpGateway.Functions.Tests;
 
@@ -18,7 +19,7 @@ namespace McpGateway.Functions.Tests;
 public sealed class FunctionHandlerTests : IDisposable
 {
     private const string Password = "functions-test-password";
-    private readonly ServiceProvider services;
+    private readonly IHost host;
 
     public FunctionHandlerTests(AzuriteFixture azurite)
     {
@@ -28,7 +29,10 @@ public sealed class FunctionHandlerTests : IDisposable
             ["STORAGE_PREFIX"] = "fn" + Guid.NewGuid().ToString("N")[..10],
             ["BASIC_AUTH_PASSWORD"] = Password,
         }).Build();
-        services = new ServiceCollection().AddLogging().AddGatewayCore(configuration, "functions").BuildServiceProvider();
+        // A generic host, as the Functions worker is one: hosting services such as IHostApplicationLifetime are there.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddLogging().AddGatewayCore(configuration, "functions");
+        host = builder.Build();
     }
 
     public static TheoryData<string> FunctionNames() => new(FunctionMethods().Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name));
@@ -60,6 +64,30 @@ public sealed class FunctionHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_mcp_function_serves_a_stateless_request_as_a_server_sent_event()
+    {
+        var (_, _, _) = await InvokeAsync("resources", "POST", """{"uri":"config://fn/one","name":"Fn","content":"from functions"}""");
+        const string body = """
+            {"jsonrpc":"2.0","id":7,"method":"resources/read","params":{"uri":"config://fn/one",
+             "_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}
+            """;
+
+        var (status, text, headers) = await InvokeRawAsync("mcp", "POST", body, new Dictionary<string, string>
+        {
+            ["Accept"] = "application/json, text/event-stream",
+            ["MCP-Protocol-Version"] = "2026-07-28",
+            ["Mcp-Method"] = "resources/read",
+            ["Mcp-Name"] = "config://fn/one",
+        });
+
+        Assert.Equal(StatusCodes.Status200OK, status);
+        Assert.Equal("text/event-stream", headers.ContentType.ToString());
+        var message = JsonNode.Parse(text.Split('\n').Single(l => l.StartsWith("data:", StringComparison.Ordinal))[5..])!;
+        Assert.Equal(7, message["id"]!.GetValue<int>());
+        Assert.Equal("from functions", message["result"]!["contents"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Functions_require_credentials_like_the_host()
     {
         var (status, problem, _) = await InvokeAsync("tools", "GET", body: null, authenticate: false);
@@ -67,7 +95,9 @@ public sealed class FunctionHandlerTests : IDisposable
         Assert.Equal(401, problem!["status"]!.GetValue<int>());
     }
 
-    public void Dispose() => services.Dispose();
+    public void Dispose() => host.Dispose();
+
+    private IServiceProvider Services => host.Services;
 
     private static IEnumerable<MethodInfo> FunctionMethods() =>
         typeof(GatewayFunctions).Assembly.GetTypes()
@@ -78,8 +108,15 @@ public sealed class FunctionHandlerTests : IDisposable
     private async Task<(int Status, JsonNode? Body, IHeaderDictionary Headers)> InvokeAsync(
         string functionName, string method, string? body, string id = "", bool authenticate = true)
     {
+        var (status, text, headers) = await InvokeRawAsync(functionName, method, body, new Dictionary<string, string>(), id, authenticate);
+        return (status, text.Length == 0 ? null : JsonNode.Parse(text), headers);
+    }
+
+    private async Task<(int Status, string Body, IHeaderDictionary Headers)> InvokeRawAsync(
+        string functionName, string method, string? body, IReadOnlyDictionary<string, string> requestHeaders, string id = "", bool authenticate = true)
+    {
         var function = FunctionMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == functionName);
-        var context = new DefaultHttpContext { RequestServices = services };
+        var context = new DefaultHttpContext { RequestServices = Services };
         context.Request.Method = method;
         context.Request.Path = "/" + functionName;
         context.Response.Body = new MemoryStream();
@@ -88,13 +125,18 @@ public sealed class FunctionHandlerTests : IDisposable
             context.Request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{Password}"))).ToString();
         }
 
+        foreach (var (name, value) in requestHeaders)
+        {
+            context.Request.Headers[name] = value;
+        }
+
         if (body is not null)
         {
             context.Request.ContentType = "application/json";
             context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         }
 
-        var instance = ActivatorUtilities.CreateInstance(services, function.DeclaringType!);
+        var instance = ActivatorUtilities.CreateInstance(Services, function.DeclaringType!);
         // Route values after the request (id, version, ...) all get the same placeholder.
         object?[] arguments = [context.Request, .. function.GetParameters().Skip(1).Select(_ => id)];
         var result = await (Task<IResult>)function.Invoke(instance, arguments)!;
@@ -102,6 +144,6 @@ public sealed class FunctionHandlerTests : IDisposable
 
         context.Response.Body.Position = 0;
         var text = await new StreamReader(context.Response.Body).ReadToEndAsync(TestContext.Current.CancellationToken);
-        return (context.Response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), context.Response.Headers);
+        return (context.Response.StatusCode, text, context.Response.Headers);
     }
 }

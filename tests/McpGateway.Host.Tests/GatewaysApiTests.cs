@@ -1,11 +1,19 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace McpGateway.Host.Tests;
 
 /// <summary>/gateways (peer registrations) through the running host: the seed's curl examples, uniqueness, credentials.</summary>
-public sealed class GatewaysApiTests(GatewayHostFixture gateway) : IClassFixture<GatewayHostFixture>
+public sealed class GatewaysApiTests(GatewaysApiTests.RegistryOnlyGateway gateway) : IClassFixture<GatewaysApiTests.RegistryOnlyGateway>
 {
+    /// <summary>
+    /// Registration as a catalog record only (FEDERATION_ENABLED=false): the peers in these tests do not exist.
+    /// Connecting to real upstreams is covered by the federation tests.
+    /// </summary>
+    public sealed class RegistryOnlyGateway(AzuriteFixture azurite) : GatewayHostFixture(azurite)
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["FEDERATION_ENABLED"] = "false" };
+    }
+
     private readonly HttpClient client = gateway.Host.CreateClient();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -6,11 +6,14 @@ using ModelContextProtocol.Client;
 namespace McpGateway.Host.Tests;
 
 /// <summary>A gateway host with a small catalog of resources, a template and prompts, for MCP client tests.</summary>
-public sealed class McpCatalogFixture(AzuriteFixture azurite) : GatewayHostFixture(azurite), IAsyncLifetime
+public class McpCatalogFixture(AzuriteFixture azurite) : GatewayHostFixture(azurite), IAsyncLifetime
 {
     public string ServerId { get; private set; } = string.Empty;
 
-    async ValueTask IAsyncLifetime.InitializeAsync()
+    ValueTask IAsyncLifetime.InitializeAsync() => InitializeCatalogAsync();
+
+    /// <summary>Starts the host and fills its catalog.</summary>
+    protected async ValueTask InitializeCatalogAsync()
     {
         await InitializeAsync();
         using var client = Host.CreateClient();

@@ -1,4 +1,3 @@
-using System.Text;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 

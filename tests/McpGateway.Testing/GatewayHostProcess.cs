@@ -61,7 +61,7 @@ public sealed class GatewayHostProcess : IAsyncDisposable
     public static async Task<GatewayHostProcess> StartAsync(string storageConnection, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var port = FreePorts.Take(1)[0];
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        var prefix = overrides?.GetValueOrDefault("STORAGE_PREFIX") ?? "t" + Guid.NewGuid().ToString("N")[..12];
         var process = Start(Settings(storageConnection, prefix, port, overrides));
         var host = new GatewayHostProcess(process, new Uri($"http://127.0.0.1:{port}{overrides?.GetValueOrDefault("APP_ROOT_PATH")?.TrimEnd('/')}/"), prefix);
         try

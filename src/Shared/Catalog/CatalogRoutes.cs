@@ -15,6 +15,7 @@ public static class CatalogRoutes
 {
     /// <param name="catchAllItem">True when an item may be addressed by a value with slashes (resource URIs).</param>
     /// <param name="nestedObjects">Request members whose keys are normalised too (see <see cref="FieldNames"/>).</param>
+    /// <param name="collectionHandlers">Handlers that replace or add to those of <c>/{kind}</c> (peer gateways connect on POST).</param>
     /// <param name="itemHandlers">
     /// Handlers that replace or add to those of <c>/{kind}/{id}</c>, for kinds whose item GET returns something other than
     /// the item (a resource's content, a rendered prompt).
@@ -23,14 +24,15 @@ public static class CatalogRoutes
         CatalogKind kind,
         bool catchAllItem = false,
         IReadOnlySet<string>? nestedObjects = null,
-        IReadOnlyDictionary<string, RouteHandler>? itemHandlers = null)
+        IReadOnlyDictionary<string, RouteHandler>? itemHandlers = null,
+        IReadOnlyDictionary<string, RouteHandler>? collectionHandlers = null)
         where TService : CatalogService<TRecord, TInput>
         where TRecord : class, ICatalogItem
     {
         var plural = kind.Plural;
         var item = catchAllItem ? "{*id}" : "{id}";
 
-        yield return new GatewayRoute(plural, plural, new Dictionary<string, RouteHandler>
+        var collectionRoute = new Dictionary<string, RouteHandler>
         {
             ["GET"] = async request =>
             {
@@ -47,7 +49,8 @@ public static class CatalogRoutes
                 request.Http.Response.Headers.Location = $"{request.Http.Request.PathBase}/{plural}/{Uri.EscapeDataString(entry.Document.Id)}";
                 return await Respond(request, service, entry, StatusCodes.Status201Created).ConfigureAwait(false);
             },
-        });
+        };
+        yield return new GatewayRoute(plural, plural, Merge(collectionRoute, collectionHandlers));
 
         var itemRoute = new Dictionary<string, RouteHandler>
         {
@@ -68,12 +71,7 @@ public static class CatalogRoutes
                     GatewayJson.Options);
             },
         };
-        foreach (var (method, handler) in itemHandlers ?? new Dictionary<string, RouteHandler>())
-        {
-            itemRoute[method] = handler;
-        }
-
-        yield return new GatewayRoute($"{plural}-item", $"{plural}/{item}", itemRoute);
+        yield return new GatewayRoute($"{plural}-item", $"{plural}/{item}", Merge(itemRoute, itemHandlers));
 
         foreach (var action in new[] { "toggle", "state" })
         {
@@ -82,6 +80,16 @@ public static class CatalogRoutes
                 ["POST"] = request => ToggleAsync<TService, TRecord, TInput>(request, kind),
             });
         }
+    }
+
+    private static Dictionary<string, RouteHandler> Merge(Dictionary<string, RouteHandler> handlers, IReadOnlyDictionary<string, RouteHandler>? replacements)
+    {
+        foreach (var (method, handler) in replacements ?? new Dictionary<string, RouteHandler>())
+        {
+            handlers[method] = handler;
+        }
+
+        return handlers;
     }
 
     /// <summary>GET of one item addressed by id or alternate key: the item with its metrics, and its ETag.</summary>

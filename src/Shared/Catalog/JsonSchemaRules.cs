@@ -9,6 +9,12 @@ public static class JsonSchemaRules
 {
     private static readonly JsonElement EmptyObjectSchema = JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement.Clone();
 
+    /// <summary>
+    /// How the gateway builds every schema it holds: as JSON Schema 2020-12 unless the schema names another
+    /// <c>$schema</c> (MCP's default dialect, which keeps unknown keywords such as <c>x-mcp-header</c> as annotations).
+    /// </summary>
+    public static BuildOptions NewBuildOptions() => new() { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft202012 };
+
     /// <summary>The schema for tool arguments: an object schema, <c>{"type":"object","properties":{}}</c> when absent.</summary>
     public static JsonElement ObjectSchema(JsonElement? schema, string field) =>
         schema is { ValueKind: not JsonValueKind.Null } value ? Check(value, field, requireObjectType: true) : EmptyObjectSchema;
@@ -41,7 +47,7 @@ public static class JsonSchemaRules
 
         try
         {
-            JsonSchema.Build(schema, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+            JsonSchema.Build(schema, NewBuildOptions());
         }
         catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException)
         {

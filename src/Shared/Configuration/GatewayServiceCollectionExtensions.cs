@@ -7,6 +7,7 @@ using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Roots;
 using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Federation;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Prompts;
@@ -15,6 +16,7 @@ using McpGateway.Shared.Storage;
 using McpGateway.Shared.Transports;
 using McpGateway.Shared.Transports.Rpc;
 using McpGateway.Shared.Transports.StreamableHttp;
+using McpGateway.Shared.Upstreams.Mcp;
 using McpGateway.Shared.Upstreams.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,9 +62,20 @@ public static class GatewayServiceCollectionExtensions
         services.AddRestToolInvoker();
         services.AddSingleton<ToolCallService>();
 
+        services.AddValidatedSettings<FederationOptions>(configuration);
+        services.AddHttpClient(UpstreamConnector.HttpClientName);
+        services.AddSingleton<UpstreamConnector>();
+        services.AddSingleton<UpstreamClientPool>();
+        services.AddSingleton<FederatedNames>();
+        services.AddSingleton<FederationSync>();
+        services.AddSingleton<FederatedCalls>();
+        services.AddSingleton<JobLease>();
+        services.AddSingleton<FederationJobs>();
+
         services.AddValidatedSettings<SecurityOptions>(configuration);
         services.AddSingleton<McpCatalog>();
         services.AddSingleton<CompletionProvider>();
+        services.AddSingleton<CatalogRequestServices>();
         services.AddSingleton<McpServerFactory>();
         services.AddSingleton<McpSessionStore>();
         services.AddSingleton<InFlightRequests>();

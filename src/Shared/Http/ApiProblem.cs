@@ -40,6 +40,8 @@ public sealed class ApiProblem : Exception
 
     public static ApiProblem PreconditionFailed(string detail) => new(StatusCodes.Status412PreconditionFailed, "Precondition Failed", detail);
 
+    public static ApiProblem BadGateway(string detail) => new(StatusCodes.Status502BadGateway, "Bad Gateway", detail);
+
     public static ApiProblem Unavailable(string detail, int retryAfterSeconds) =>
         new(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", detail) { RetryAfterSeconds = retryAfterSeconds };
 }

@@ -1,11 +1,11 @@
 using System.Collections.Frozen;
 using McpGateway.Shared.Catalog;
-using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Roots;
 using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Federation;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Transports.Rpc;
 using McpGateway.Shared.Transports.StreamableHttp;
@@ -25,7 +25,7 @@ public static class GatewayRouteTable
         .. RootRoutes.All(),
         .. PromptRoutes.All(),
         .. ServerRoutes.All(),
-        .. CatalogRoutes.Standard<PeerGatewayService, PeerGatewayRecord, PeerGatewayInput>(CatalogKind.Gateways, nestedObjects: AuthMembers),
+        .. PeerGatewayRoutes.All(),
         .. StreamableHttpEndpoint.Routes(),
         RpcEndpoint.Route,
         .. ProtocolEndpoints.Routes(),

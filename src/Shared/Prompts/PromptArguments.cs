@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
+using McpGateway.Shared.Catalog;
 using Scriban.Runtime;
 
 namespace McpGateway.Shared.Prompts;
@@ -24,7 +25,7 @@ internal static class PromptArguments
             }
         }
 
-        var result = JsonSchema.Build(schema, new BuildOptions { SchemaRegistry = new SchemaRegistry() })
+        var result = JsonSchema.Build(schema, JsonSchemaRules.NewBuildOptions())
             .Evaluate(arguments, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {

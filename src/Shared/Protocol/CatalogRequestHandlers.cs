@@ -1,11 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
-using McpGateway.Shared.Prompts;
-using McpGateway.Shared.Transports.StreamableHttp;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -16,16 +14,12 @@ namespace McpGateway.Shared.Protocol;
 /// The MCP methods over the catalog, for one endpoint scope and (for pre-2026 clients) one session:
 /// the <see cref="McpServerHandlers"/> the SDK's server core dispatches to.
 /// </summary>
-public sealed class CatalogRequestHandlers(
-    CatalogScope scope,
-    string? sessionId,
-    McpCatalog catalog,
-    ToolCallService toolCalls,
-    ResourceService resources,
-    PromptService prompts,
-    CompletionProvider completions,
-    McpSessionStore sessions)
+public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId, CatalogRequestServices services)
 {
+    private readonly McpCatalog catalog = services.Catalog;
+    private readonly ResourceService resources = services.Resources;
+    private readonly PromptService prompts = services.Prompts;
+
     public McpServerHandlers Create() => new()
     {
         ListToolsHandler = ListToolsAsync,
@@ -55,8 +49,15 @@ public sealed class CatalogRequestHandlers(
         var name = request.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
         var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
             ?? throw new McpProtocolException($"Unknown tool: '{name}'.", McpErrorCode.InvalidParams);
-        return await toolCalls.CallAsync(tool, request.Params.Arguments, scope.ServerId, request.Server.NegotiatedProtocolVersion, cancellationToken)
+        var progress = request.Params.ProgressToken is { } token ? new ProgressRelay(request.Server, token) : null;
+        var result = await services.ToolCalls.CallAsync(tool, request.Params.Arguments, scope.ServerId, request.Server.NegotiatedProtocolVersion, progress, cancellationToken)
             .ConfigureAwait(false);
+        if (progress is not null)
+        {
+            await progress.DrainAsync().ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)
@@ -83,7 +84,12 @@ public sealed class CatalogRequestHandlers(
             return await ReadFromTemplateAsync(uri, request.Server.NegotiatedProtocolVersion, cancellationToken).ConfigureAwait(false);
         }
 
-        var (_, content) = await resources.ReadContentAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
+        if (entry.Document.GatewayId is { } gatewayId)
+        {
+            return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, uri, cancellationToken)).ConfigureAwait(false);
+        }
+
+        var (_, content) = await CountedForServerAsync(() => resources.ReadContentAsync(entry.Document.Id, cancellationToken)).ConfigureAwait(false);
         return new ReadResourceResult { Contents = [McpShapes.Contents(content)] };
     }
 
@@ -92,8 +98,17 @@ public sealed class CatalogRequestHandlers(
     {
         foreach (var template in await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false))
         {
-            if (UriTemplateMatcher.Match(template.UriTemplate!, uri) is { } variables
-                && await resources.ReadTemplateAsync(template, variables, cancellationToken).ConfigureAwait(false) is { } text)
+            if (UriTemplateMatcher.Match(template.UriTemplate!, uri) is null)
+            {
+                continue;
+            }
+
+            if (template.GatewayId is { } gatewayId)
+            {
+                return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, uri, cancellationToken)).ConfigureAwait(false);
+            }
+
+            if (await resources.ReadTemplateAsync(template, UriTemplateMatcher.Match(template.UriTemplate!, uri)!, cancellationToken).ConfigureAwait(false) is { } text)
             {
                 return new ReadResourceResult { Contents = [new TextResourceContents { Uri = uri, MimeType = template.MimeType ?? "text/plain", Text = text }] };
             }
@@ -108,14 +123,14 @@ public sealed class CatalogRequestHandlers(
     private async ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> request, CancellationToken cancellationToken)
     {
         var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/subscribe needs a uri.", McpErrorCode.InvalidParams);
-        await sessions.SubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
+        await services.Sessions.SubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
         return new EmptyResult();
     }
 
     private async ValueTask<EmptyResult> UnsubscribeAsync(RequestContext<UnsubscribeRequestParams> request, CancellationToken cancellationToken)
     {
         var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/unsubscribe needs a uri.", McpErrorCode.InvalidParams);
-        await sessions.UnsubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
+        await services.Sessions.UnsubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
         return new EmptyResult();
     }
 
@@ -131,10 +146,15 @@ public sealed class CatalogRequestHandlers(
         var name = request.Params?.Name ?? throw new McpProtocolException("prompts/get needs a prompt name.", McpErrorCode.InvalidParams);
         var prompt = await catalog.FindPromptAsync(scope, name, cancellationToken).ConfigureAwait(false)
             ?? throw new McpProtocolException($"Unknown prompt: '{name}'.", McpErrorCode.InvalidParams);
+        if (prompt.GatewayId is not null)
+        {
+            return await CountedForServerAsync(() => services.Federated.GetPromptAsync(prompt, request.Params.Arguments, cancellationToken)).ConfigureAwait(false);
+        }
+
         var arguments = JsonSerializer.SerializeToElement(request.Params.Arguments ?? new Dictionary<string, JsonElement>());
         try
         {
-            var result = await prompts.GetPromptAsync(prompt.Id, arguments, cancellationToken, alwaysRender: true).ConfigureAwait(false);
+            var result = await CountedForServerAsync(() => prompts.GetPromptAsync(prompt.Id, arguments, cancellationToken, alwaysRender: true)).ConfigureAwait(false);
             return new GetPromptResult { Description = result.Description, Messages = result.Messages.Select(McpShapes.Message).ToList() };
         }
         catch (ApiProblem problem) when (problem.Status == 422)
@@ -146,8 +166,40 @@ public sealed class CatalogRequestHandlers(
     private async ValueTask<CompleteResult> CompleteAsync(RequestContext<CompleteRequestParams> request, CancellationToken cancellationToken)
     {
         var parameters = request.Params ?? throw new McpProtocolException("completion/complete needs params.", McpErrorCode.InvalidParams);
-        var values = await completions.CompleteAsync(scope, parameters.Ref, parameters.Argument, cancellationToken).ConfigureAwait(false);
+        if (parameters.Ref is PromptReference reference && parameters.Argument is { } argument
+            && await catalog.FindPromptAsync(scope, reference.Name, cancellationToken).ConfigureAwait(false) is { GatewayId: { } gatewayId } prompt)
+        {
+            var upstreamReference = new PromptReference { Name = prompt.OriginalName ?? prompt.Name };
+            return await services.Federated.CompleteAsync(gatewayId, upstreamReference, argument, cancellationToken).ConfigureAwait(false);
+        }
+
+        var values = await services.Completions.CompleteAsync(scope, parameters.Ref, parameters.Argument, cancellationToken).ConfigureAwait(false);
         return new CompleteResult { Completion = CompletionProvider.ToCompletion(values) };
+    }
+
+    /// <summary>
+    /// Runs a read or render that records its item's metrics itself, and counts it for the virtual server too
+    /// when the request came through one (tool calls are counted by <see cref="ToolCallService"/>).
+    /// </summary>
+    private async Task<T> CountedForServerAsync<T>(Func<Task<T>> operation)
+    {
+        if (scope.ServerId is not { } serverId)
+        {
+            return await operation().ConfigureAwait(false);
+        }
+
+        var started = services.Time.GetTimestamp();
+        var success = false;
+        try
+        {
+            var result = await operation().ConfigureAwait(false);
+            success = true;
+            return result;
+        }
+        finally
+        {
+            await services.Metrics.RecordAsync(CatalogKind.Servers.Singular, serverId, success, services.Time.GetElapsedTime(started), CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private string RequireSession() =>

@@ -1,4 +1,5 @@
 using McpGateway.Shared.Catalog;
+using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Servers;
@@ -11,7 +12,7 @@ namespace McpGateway.Shared.Protocol;
 /// The catalog as an MCP endpoint sees it: only enabled (and, for tools, reachable) items of its scope,
 /// in a stable order (by name or URI) so that list cursors stay valid between pages.
 /// </summary>
-public sealed class McpCatalog(ToolService tools, ResourceService resources, PromptService prompts, ServerService servers)
+public sealed class McpCatalog(ToolService tools, ResourceService resources, PromptService prompts, ServerService servers, PeerGatewayService gateways)
 {
     /// <summary>The scope of <c>/servers/{id}/mcp</c>, or null when no enabled server has that id or name.</summary>
     public async Task<CatalogScope?> ServerScopeAsync(string serverIdOrName, CancellationToken cancellationToken)
@@ -22,11 +23,14 @@ public sealed class McpCatalog(ToolService tools, ResourceService resources, Pro
             : null;
     }
 
-    public async Task<IReadOnlyList<ToolRecord>> ToolsAsync(CatalogScope scope, CancellationToken cancellationToken) =>
-        Visible(await tools.ListAsync(cancellationToken).ConfigureAwait(false), scope, CatalogKind.Tools)
-            .Where(t => t.Reachable)
+    public async Task<IReadOnlyList<ToolRecord>> ToolsAsync(CatalogScope scope, CancellationToken cancellationToken)
+    {
+        var hidden = await HiddenGatewaysAsync(cancellationToken).ConfigureAwait(false);
+        return Visible(await tools.ListAsync(cancellationToken).ConfigureAwait(false), scope, CatalogKind.Tools)
+            .Where(t => t.Reachable && !hidden.Contains(t.GatewayId ?? string.Empty))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
+    }
 
     public async Task<ToolRecord?> FindToolAsync(CatalogScope scope, string name, CancellationToken cancellationToken)
     {
@@ -47,10 +51,14 @@ public sealed class McpCatalog(ToolService tools, ResourceService resources, Pro
         return entry is { Document.Enabled: true } && scope.Includes(CatalogKind.Resources, entry.Document.Id) ? entry : null;
     }
 
-    public async Task<IReadOnlyList<PromptRecord>> PromptsAsync(CatalogScope scope, CancellationToken cancellationToken) =>
-        Visible(await prompts.ListAsync(cancellationToken).ConfigureAwait(false), scope, CatalogKind.Prompts)
+    public async Task<IReadOnlyList<PromptRecord>> PromptsAsync(CatalogScope scope, CancellationToken cancellationToken)
+    {
+        var hidden = await HiddenGatewaysAsync(cancellationToken).ConfigureAwait(false);
+        return Visible(await prompts.ListAsync(cancellationToken).ConfigureAwait(false), scope, CatalogKind.Prompts)
+            .Where(p => !hidden.Contains(p.GatewayId ?? string.Empty))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
+    }
 
     public async Task<PromptRecord?> FindPromptAsync(CatalogScope scope, string name, CancellationToken cancellationToken)
     {
@@ -58,10 +66,22 @@ public sealed class McpCatalog(ToolService tools, ResourceService resources, Pro
         return prompt is { Enabled: true } && scope.Includes(CatalogKind.Prompts, prompt.Id) ? prompt : null;
     }
 
-    private async Task<IReadOnlyList<ResourceRecord>> VisibleResourcesAsync(CatalogScope scope, CancellationToken cancellationToken) =>
-        Visible(await resources.ListAsync(cancellationToken).ConfigureAwait(false), scope, CatalogKind.Resources)
+    private async Task<IReadOnlyList<ResourceRecord>> VisibleResourcesAsync(CatalogScope scope, CancellationToken cancellationToken)
+    {
+        var hidden = await HiddenGatewaysAsync(cancellationToken).ConfigureAwait(false);
+        return Visible(await resources.ListAsync(cancellationToken).ConfigureAwait(false), scope, CatalogKind.Resources)
+            .Where(r => !hidden.Contains(r.GatewayId ?? string.Empty))
             .OrderBy(r => r.Uri, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Peer gateways whose items leave the lists: switched off, or marked unreachable by the health check.</summary>
+    private async Task<IReadOnlySet<string>> HiddenGatewaysAsync(CancellationToken cancellationToken) =>
+        (await gateways.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(e => e.Document)
+            .Where(g => !g.Enabled || !g.Reachable)
+            .Select(g => g.Id)
+            .ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<T> Visible<T>(IEnumerable<CatalogEntry<T>> entries, CatalogScope scope, CatalogKind kind)
         where T : class, ICatalogItem =>

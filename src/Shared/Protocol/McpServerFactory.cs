@@ -1,9 +1,5 @@
-using McpGateway.Shared.Catalog.Prompts;
-using McpGateway.Shared.Catalog.Resources;
-using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Observability;
-using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -14,14 +10,7 @@ namespace McpGateway.Shared.Protocol;
 /// Options for the SDK's server core serving one request: the gateway's identity and capabilities, and
 /// handlers over the catalog scope the endpoint exposes.
 /// </summary>
-public sealed class McpServerFactory(
-    McpCatalog catalog,
-    ToolCallService toolCalls,
-    ResourceService resources,
-    PromptService prompts,
-    CompletionProvider completions,
-    McpSessionStore sessions,
-    IOptions<ApiOptions> api)
+public sealed class McpServerFactory(CatalogRequestServices services, IOptions<ApiOptions> api)
 {
     /// <param name="sessionId">The session being served, or null for a stateless (2026-07-28) request.</param>
     public McpServerOptions CreateOptions(CatalogScope scope, string? sessionId, InitializeRequestParams? knownClient) => new()
@@ -38,7 +27,7 @@ public sealed class McpServerFactory(
             Logging = new LoggingCapability(),
 #pragma warning restore MCP9005
         },
-        Handlers = new CatalogRequestHandlers(scope, sessionId, catalog, toolCalls, resources, prompts, completions, sessions).Create(),
+        Handlers = new CatalogRequestHandlers(scope, sessionId, services).Create(),
         KnownClientInfo = knownClient?.ClientInfo,
         KnownClientCapabilities = knownClient?.Capabilities,
         ScopeRequests = false,

@@ -14,6 +14,9 @@ public static class ProtocolRevisions
     /// <summary>Revisions that begin with an initialize handshake and keep an Mcp-Session-Id.</summary>
     public static IReadOnlyList<string> WithSessions { get; } = [November2024, March2025, June2025, November2025];
 
+    /// <summary>Revisions whose requests stand alone, with the client's facts in <c>_meta</c> (what server/discover lists).</summary>
+    public static IReadOnlyList<string> Stateless { get; } = [July2026];
+
     public static bool IsSupported(string? revision) => revision is not null && All.Contains(revision, StringComparer.Ordinal);
 
     /// <summary>From 2026-07-28 (SEP-2567/SEP-2575) every request stands alone: no initialize, no session, client facts in _meta.</summary>

@@ -65,11 +65,12 @@ public static class JsonRpcMessageReader
         }
     }
 
-    private static RequestId IdOf(JsonObject message)
+    /// <summary>The id of a message, or none when it has no valid one (or is not a message at all).</summary>
+    public static RequestId IdOf(JsonNode? message)
     {
         try
         {
-            return message["id"] is JsonValue id ? id.Deserialize<RequestId>(McpJsonUtilities.DefaultOptions) : default;
+            return message is JsonObject obj && obj["id"] is JsonValue id ? id.Deserialize<RequestId>(McpJsonUtilities.DefaultOptions) : default;
         }
         catch (JsonException)
         {

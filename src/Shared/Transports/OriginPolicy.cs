@@ -1,3 +1,4 @@
+using System.Net;
 using McpGateway.Shared.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,19 @@ public sealed class OriginPolicy(IOptions<SecurityOptions> options)
         var own = $"{request.Scheme}://{request.Host}";
         return allowed.Contains("*")
             || allowed.Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase)
-            || string.Equals(origin, own, StringComparison.OrdinalIgnoreCase);
+            || (string.Equals(origin, own, StringComparison.OrdinalIgnoreCase) && !IsRebound(request));
     }
+
+    /// <summary>
+    /// A request that reached a loopback address under a name that is not loopback: a page whose host name
+    /// was re-pointed at 127.0.0.1 calling a local gateway. Its Origin matches its Host, so "own origin" proves nothing.
+    /// </summary>
+    private static bool IsRebound(HttpRequest request) =>
+        request.HttpContext.Connection.LocalIpAddress is { } local
+        && IPAddress.IsLoopback(local)
+        && !IsLoopbackName(request.Host.Host);
+
+    private static bool IsLoopbackName(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

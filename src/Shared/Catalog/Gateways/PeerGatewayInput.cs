@@ -41,6 +41,8 @@ public sealed record PeerGatewayInput
 
     public bool? Enabled { get; init; }
 
+    public bool? PrefixNames { get; init; }
+
     /// <summary>The credentials sent, in whichever form.</summary>
     public AuthInput? Credentials() => Auth ?? (AuthType is null ? null : new AuthInput
     {

@@ -16,5 +16,10 @@ public sealed record PeerGatewayRead(
     bool Enabled,
     bool Reachable,
     DateTimeOffset? LastSeen,
+    bool PrefixNames,
+    string? Endpoint,
+    int ConsecutiveFailures,
+    DateTimeOffset? LastSyncAt,
+    string? LastError,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

@@ -35,6 +35,20 @@ public sealed record PeerGatewayRecord : ICatalogItem
 
     public DateTimeOffset? LastSeen { get; init; }
 
+    /// <summary>Whether federated names carry the slug prefix; false presents the upstream's names exactly.</summary>
+    public bool PrefixNames { get; init; } = true;
+
+    /// <summary>The MCP endpoint and transport found when connecting (the URL may name just the peer's base).</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>Failed health checks in a row; UNHEALTHY_THRESHOLD of them make the gateway unreachable.</summary>
+    public int ConsecutiveFailures { get; init; }
+
+    public DateTimeOffset? LastSyncAt { get; init; }
+
+    /// <summary>Why the last connection, sync or health check failed, for operators.</summary>
+    public string? LastError { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -58,7 +58,7 @@ public sealed partial class PeerGatewayService(CatalogStorage storage, MetricsSt
         var g = entry.Document;
         return new PeerGatewayRead(
             g.Id, g.Name, g.Slug, g.Url, g.Description, g.Transport, AuthCodec.ToRead(g.Auth), g.PassthroughHeaders, g.Tags, g.Enabled,
-            g.Reachable, g.LastSeen, g.CreatedAt, g.UpdatedAt);
+            g.Reachable, g.LastSeen, g.PrefixNames, g.Endpoint, g.ConsecutiveFailures, g.LastSyncAt, g.LastError, g.CreatedAt, g.UpdatedAt);
     }
 
     /// <summary>The name lower-cased, accents dropped, every run of other characters than a-z and 0-9 turned into one '-'.</summary>
@@ -82,6 +82,7 @@ public sealed partial class PeerGatewayService(CatalogStorage storage, MetricsSt
         PassthroughHeaders = input.PassthroughHeaders is null ? record.PassthroughHeaders : PassthroughHeaders(input.PassthroughHeaders),
         Tags = input.Tags is null ? record.Tags : CatalogValidation.Tags(input.Tags),
         Enabled = input.Enabled ?? record.Enabled,
+        PrefixNames = input.PrefixNames ?? record.PrefixNames,
     };
 
     /// <summary>Kept as sent (after validation): a peer's base URL, to which the transport's path is added later.</summary>

@@ -20,6 +20,12 @@ public sealed record PromptRecord : ICatalogItem
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>For a federated prompt, the peer gateway that renders it.</summary>
+    public string? GatewayId { get; init; }
+
+    /// <summary>For a federated prompt, its name on the upstream.</summary>
+    public string? OriginalName { get; init; }
+
     public bool Enabled { get; init; } = true;
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpGateway.Shared.Http;
-using McpGateway.Shared.Prompts;
 using Microsoft.AspNetCore.Http;
 
 namespace McpGateway.Shared.Catalog.Prompts;

@@ -28,6 +28,9 @@ public sealed record ResourceRecord : ICatalogItem
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>For a federated resource, the peer gateway that serves its content.</summary>
+    public string? GatewayId { get; init; }
+
     public bool Enabled { get; init; } = true;
 
     public required DateTimeOffset CreatedAt { get; init; }

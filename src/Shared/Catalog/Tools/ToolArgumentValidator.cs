@@ -58,7 +58,7 @@ public sealed class ToolArgumentValidator : IDisposable
         return schemas.GetOrCreate(key, entry =>
         {
             entry.Size = 1;
-            return JsonSchema.Build(inputSchema.Clone(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+            return JsonSchema.Build(inputSchema.Clone(), JsonSchemaRules.NewBuildOptions());
         })!;
     }
 }

@@ -1,5 +1,6 @@
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using McpGateway.Shared.Federation;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Upstreams.Rest;
@@ -10,12 +11,18 @@ namespace McpGateway.Shared.Catalog.Tools;
 /// tools/call of a catalog tool: arguments checked against its input schema before anything leaves the gateway,
 /// the upstream called, and the outcome recorded in the tool's (and the virtual server's) metrics.
 /// </summary>
-public sealed class ToolCallService(ToolArgumentValidator validator, RestToolInvoker rest, MetricsStore metrics, TimeProvider time)
+public sealed class ToolCallService(ToolArgumentValidator validator, RestToolInvoker rest, FederatedCalls federated, MetricsStore metrics, TimeProvider time)
 {
     /// <param name="serverId">The virtual server the call came through, whose metrics count it too.</param>
     /// <param name="revision">The caller's protocol revision, which decides how invalid arguments are reported.</param>
+    /// <param name="progress">Receives the upstream's progress notifications for a federated tool.</param>
     public async Task<CallToolResult> CallAsync(
-        ToolRecord tool, IDictionary<string, System.Text.Json.JsonElement>? arguments, string? serverId, string? revision, CancellationToken cancellationToken)
+        ToolRecord tool,
+        IDictionary<string, System.Text.Json.JsonElement>? arguments,
+        string? serverId,
+        string? revision,
+        IProgress<ProgressNotificationValue>? progress,
+        CancellationToken cancellationToken)
     {
         var violations = validator.Validate(tool.InputSchema, arguments);
         if (violations.Count > 0)
@@ -27,17 +34,10 @@ public sealed class ToolCallService(ToolArgumentValidator validator, RestToolInv
                 : throw new McpProtocolException(message, McpErrorCode.InvalidParams);
         }
 
-        if (tool.IntegrationType != ToolService.Rest)
-        {
-            return new CallToolResult
-            {
-                IsError = true,
-                Content = [new TextContentBlock { Text = $"Tool '{tool.Name}' belongs to a federated MCP server that this gateway cannot reach." }],
-            };
-        }
-
         var started = time.GetTimestamp();
-        var result = await rest.InvokeAsync(tool, arguments, cancellationToken).ConfigureAwait(false);
+        var result = tool.GatewayId is null
+            ? await rest.InvokeAsync(tool, arguments, cancellationToken).ConfigureAwait(false)
+            : await federated.CallToolAsync(tool, arguments, progress, cancellationToken).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started);
         var success = result.IsError is not true;
 

@@ -41,6 +41,9 @@ public sealed record ToolRecord : ICatalogItem
 
     public string? GatewayId { get; init; }
 
+    /// <summary>For a federated tool, its name on the upstream (the catalog name may carry the gateway's prefix).</summary>
+    public string? OriginalName { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -5,7 +5,6 @@ using McpGateway.Shared.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -33,9 +32,9 @@ public sealed class StreamableHttpEndpoint(
     public async Task<IResult> PostAsync(GatewayRequest request, string? serverRef)
     {
         var http = request.Http;
-        if (Precheck(http.Request) is { } rejected)
+        if (RefuseOrigin(http.Request) is { } forbidden)
         {
-            return rejected;
+            return forbidden;
         }
 
         if (!Accepts(http.Request, "application/json") || !Accepts(http.Request, "text/event-stream"))
@@ -53,6 +52,12 @@ public sealed class StreamableHttpEndpoint(
         if (json is null)
         {
             return Error(StatusCodes.Status400BadRequest, parseError!);
+        }
+
+        // Checked once the body is read, so that the error answers the request by its id.
+        if (RefuseVersion(http.Request, JsonRpcMessageReader.IdOf(json is JsonArray { Count: > 0 } batch ? batch[0] : json)) is { } unsupported)
+        {
+            return unsupported;
         }
 
         var scope = await ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
@@ -245,17 +250,23 @@ public sealed class StreamableHttpEndpoint(
     }
 
     /// <summary>Origin and protocol-version checks every method shares.</summary>
-    private IResult? Precheck(HttpRequest request)
-    {
-        if (!origins.Allows(request))
-        {
-            return JsonRpcErrors.Result(StatusCodes.Status403Forbidden, JsonRpcErrors.ServerError, $"Forbidden: origin '{request.Headers.Origin}' is not in ALLOWED_ORIGINS.");
-        }
+    private IResult? Precheck(HttpRequest request) => RefuseOrigin(request) ?? RefuseVersion(request, default);
 
+    private IResult? RefuseOrigin(HttpRequest request) => origins.Allows(request)
+        ? null
+        : JsonRpcErrors.Result(StatusCodes.Status403Forbidden, JsonRpcErrors.ServerError, $"Forbidden: origin '{request.Headers.Origin}' is not in ALLOWED_ORIGINS.");
+
+    private static IResult? RefuseVersion(HttpRequest request, RequestId id)
+    {
         var version = request.Headers[McpHeaders.ProtocolVersion].ToString();
         if (version.Length > 0 && !ProtocolRevisions.IsSupported(version))
         {
-            return JsonRpcErrors.UnsupportedVersion(version, ProtocolRevisions.All);
+            // The versions the client can retry this request with: a session's revisions, or (without a session)
+            // the stateless ones, which are also what server/discover lists.
+            return JsonRpcErrors.UnsupportedVersion(
+                version,
+                string.IsNullOrEmpty(request.Headers[McpHeaders.SessionId]) ? ProtocolRevisions.Stateless : ProtocolRevisions.WithSessions,
+                id);
         }
 
         if (ProtocolRevisions.IsStateless(version) && request.Method != HttpMethods.Post)

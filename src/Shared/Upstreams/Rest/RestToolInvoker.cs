@@ -27,26 +27,17 @@ public sealed class RestToolInvoker(
             throw new ArgumentException($"The tool '{tool.Name}' is a {tool.IntegrationType} tool, not a REST tool.", nameof(tool));
         }
 
-        IReadOnlyDictionary<string, string> authHeaders;
-        RestRequest request;
-        try
-        {
-            authHeaders = tool.Auth is null ? new Dictionary<string, string>() : authCodec.Headers(tool.Auth);
-            request = RestRequestBuilder.Build(tool, arguments, authHeaders);
-        }
-        catch (CryptographicException)
-        {
-            return Fail(tool, "The tool's stored credentials cannot be decrypted; AUTH_ENCRYPTION_SECRET may have changed since they were saved.");
-        }
-        catch (RestToolException ex)
-        {
-            return Fail(tool, ex.Message);
-        }
-
-        var client = httpClientFactory.CreateClient(HttpClientName);
+        IReadOnlyDictionary<string, string> authHeaders = new Dictionary<string, string>();
         var attempts = 0;
         try
         {
+            if (tool.Auth is not null)
+            {
+                authHeaders = authCodec.Headers(tool.Auth);
+            }
+
+            var request = RestRequestBuilder.Build(tool, arguments, authHeaders);
+            var client = httpClientFactory.CreateClient(HttpClientName);
             var response = await pipelines.For(tool.Id).ExecuteAsync(
                 async token =>
                 {
@@ -64,6 +55,10 @@ public sealed class RestToolInvoker(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (CryptographicException)
+        {
+            return Fail(tool, "The tool's stored credentials cannot be decrypted; AUTH_ENCRYPTION_SECRET may have changed since they were saved.");
         }
         catch (RestToolException ex)
         {

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using McpGateway.Shared.Catalog.Gateways;
+using McpGateway.Shared.Catalog.Prompts;
+using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Upstreams.Mcp;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpGateway.Shared.Federation;
+
+/// <summary>
+/// Forwards requests on federated items to their upstream over the pooled session, passing results through
+/// unchanged (every content type, structuredContent, isError, _meta) and upstream protocol errors as they are.
+/// </summary>
+public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPool pool)
+{
+    public async Task<CallToolResult> CallToolAsync(
+        ToolRecord tool, IDictionary<string, JsonElement>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await ClientAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
+            return await client.CallToolAsync(
+                tool.OriginalName ?? tool.Name,
+                arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
+                progress,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
+        {
+            await pool.EvictAsync(tool.GatewayId!).ConfigureAwait(false);
+            return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = $"Tool '{tool.Name}' failed: {ex.Message}" }] };
+        }
+    }
+
+    public Task<ReadResourceResult> ReadResourceAsync(string gatewayId, string uri, CancellationToken cancellationToken) =>
+        ForwardAsync(gatewayId, client => client.ReadResourceAsync(uri, cancellationToken: cancellationToken).AsTask(), cancellationToken);
+
+    public Task<GetPromptResult> GetPromptAsync(PromptRecord prompt, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken) =>
+        ForwardAsync(
+            prompt.GatewayId!,
+            client => client.GetPromptAsync(
+                prompt.OriginalName ?? prompt.Name,
+                arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
+                cancellationToken: cancellationToken).AsTask(),
+            cancellationToken);
+
+    public Task<CompleteResult> CompleteAsync(string gatewayId, Reference reference, Argument argument, CancellationToken cancellationToken) =>
+        ForwardAsync(gatewayId, client => client.CompleteAsync(reference, argument.Name, argument.Value, cancellationToken: cancellationToken).AsTask(), cancellationToken);
+
+    private async Task<T> ForwardAsync<T>(string gatewayId, Func<McpClient, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(await ClientAsync(gatewayId, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
+        {
+            await pool.EvictAsync(gatewayId).ConfigureAwait(false);
+            throw new McpProtocolException($"The upstream failed: {ex.Message}", McpErrorCode.InternalError);
+        }
+    }
+
+    /// <exception cref="UpstreamUnavailableException">The gateway is switched off or marked unreachable by the health check.</exception>
+    private async Task<McpClient> ClientAsync(string gatewayId, CancellationToken cancellationToken)
+    {
+        var gateway = (await gateways.GetAsync(gatewayId, cancellationToken).ConfigureAwait(false)).Document;
+        if (!gateway.Enabled || !gateway.Reachable)
+        {
+            throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' is {(gateway.Enabled ? "unreachable" : "disabled")}.");
+        }
+
+        return (await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false)).Client;
+    }
+
+    /// <summary>Transport and availability failures; the upstream's own protocol errors pass through as they are.</summary>
+    private static bool IsUpstreamFailure(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        McpProtocolException => false,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        UpstreamUnavailableException or HttpRequestException or IOException or McpException or InvalidOperationException => true,
+        _ => false,
+    };
+}

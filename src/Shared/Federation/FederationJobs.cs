@@ -1,0 +1,129 @@
+using McpGateway.Shared.Catalog.Gateways;
+using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Http;
+using McpGateway.Shared.Upstreams.Mcp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace McpGateway.Shared.Federation;
+
+/// <summary>
+/// The periodic federation work, one class for both hosts (a Functions TimerTrigger, the container host's
+/// background service): registering FEDERATION_PEERS, syncing every peer each FEDERATION_SYNC_INTERVAL and
+/// pinging each HEALTH_CHECK_INTERVAL. A <see cref="JobLease"/> makes instances that fire together do it once.
+/// </summary>
+public sealed class FederationJobs(
+    PeerGatewayService gateways,
+    FederationSync sync,
+    UpstreamClientPool pool,
+    JobLease lease,
+    IOptions<FederationOptions> options,
+    TimeProvider time,
+    ILogger<FederationJobs> logger)
+{
+    public const string SyncJob = "federation-sync";
+    public const string HealthJob = "federation-health";
+
+    /// <returns>The reports of the syncs run, or none when another instance had the turn.</returns>
+    public async Task<IReadOnlyList<SyncReport>> SyncAllAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled || !await lease.TryClaimAsync(SyncJob, TimeSpan.FromSeconds(settings.SyncIntervalSeconds), cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        await RegisterConfiguredPeersAsync(settings.ParsePeers(), cancellationToken).ConfigureAwait(false);
+        var reports = new List<SyncReport>();
+        foreach (var gateway in await ActiveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                reports.Add(await sync.SyncAsync(gateway.Id, failOnConflict: false, cancellationToken).ConfigureAwait(false));
+            }
+            catch (UpstreamUnavailableException ex)
+            {
+                logger.LogWarning("Sync of gateway {Gateway} failed: {Reason}", gateway.Name, ex.Message);
+            }
+        }
+
+        return reports;
+    }
+
+    /// <summary>Pings every enabled peer; UNHEALTHY_THRESHOLD failures in a row make it unreachable, one success brings it back.</summary>
+    public async Task<bool> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled || !await lease.TryClaimAsync(HealthJob, TimeSpan.FromSeconds(settings.HealthCheckIntervalSeconds), cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        foreach (var gateway in await ActiveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var failure = await PingAsync(gateway, TimeSpan.FromSeconds(settings.HealthCheckTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var updated = await gateways.Table.UpdateAsync(gateway.Id, entry => failure is null
+                ? entry.Document with { ConsecutiveFailures = 0, Reachable = true, LastSeen = now, LastError = null }
+                : entry.Document with
+                {
+                    ConsecutiveFailures = entry.Document.ConsecutiveFailures + 1,
+                    Reachable = entry.Document.ConsecutiveFailures + 1 < settings.UnhealthyThreshold && entry.Document.Reachable,
+                    LastError = failure,
+                }, cancellationToken).ConfigureAwait(false);
+
+            if (failure is not null)
+            {
+                await pool.EvictAsync(gateway.Id).ConfigureAwait(false);
+            }
+
+            if (updated.Document.Reachable != gateway.Reachable)
+            {
+                logger.LogWarning("Gateway {Gateway} is now {State}", gateway.Name, updated.Document.Reachable ? "reachable" : "unreachable");
+            }
+        }
+
+        return true;
+    }
+
+    /// <returns>Null when the peer answered the ping in time, else why not.</returns>
+    private async Task<string?> PingAsync(PeerGatewayRecord gateway, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var connection = await pool.GetAsync(gateway, deadline.Token).ConfigureAwait(false);
+            await connection.Client.PingAsync(cancellationToken: deadline.Token).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ex is OperationCanceledException ? $"No answer to ping within {timeout.TotalSeconds:0} s." : ex.Message;
+        }
+    }
+
+    private async Task RegisterConfiguredPeersAsync(IReadOnlyList<string> peers, CancellationToken cancellationToken)
+    {
+        foreach (var url in peers)
+        {
+            try
+            {
+                var name = "peer-" + new Uri(url).Authority.Replace(':', '-');
+                var entry = await gateways.CreateAsync(new PeerGatewayInput { Name = name, Url = url }, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Registered FEDERATION_PEERS entry {Url} as gateway {Name}", url, entry.Document.Name);
+            }
+            catch (ApiProblem problem) when (problem.Status == 409)
+            {
+                // Already registered (by an earlier start or another instance).
+            }
+            catch (Exception ex) when (ex is ApiProblem or UriFormatException)
+            {
+                logger.LogWarning("FEDERATION_PEERS entry {Url} was not registered: {Reason}", url, ex.Message);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<PeerGatewayRecord>> ActiveAsync(CancellationToken cancellationToken) =>
+        (await gateways.ListAsync(cancellationToken).ConfigureAwait(false)).Select(e => e.Document).Where(g => g.Enabled).ToList();
+}

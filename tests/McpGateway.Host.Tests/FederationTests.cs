@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpGateway.Host.Tests;
+
+/// <summary>Upstream MCP servers and peer gateways federated into the catalog and called through the gateway.</summary>
+public sealed class FederationTests(FederationTests.FederatingGateway gateway) : IClassFixture<FederationTests.FederatingGateway>
+{
+    /// <summary>Quick health checks, so an upstream going away is noticed within seconds.</summary>
+    public sealed class FederatingGateway(AzuriteFixture azurite) : McpCatalogFixture(azurite)
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["HEALTH_CHECK_INTERVAL"] = "5",
+            ["HEALTH_CHECK_TIMEOUT"] = "2",
+            ["UNHEALTHY_THRESHOLD"] = "2",
+            ["FEDERATION_TIMEOUT"] = "5",
+        };
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("2025-06-18")]
+    [InlineData("2026-07-28")]
+    public async Task A_registered_upstream_is_federated_with_prefixed_names_and_called_transparently(string revision)
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var name = "up" + revision.Replace("-", string.Empty, StringComparison.Ordinal);
+        var registered = await RegisterAsync(name, upstream.BaseAddress);
+        Assert.Equal("STREAMABLEHTTP", registered["transport"]!.GetValue<string>());
+        Assert.Equal(upstream.Endpoint.ToString(), registered["endpoint"]!.GetValue<string>());
+
+        await using var client = await gateway.ConnectAsync(revision);
+        var tools = (await client.ListToolsAsync(cancellationToken: Ct)).Select(t => t.Name).ToList();
+        Assert.Contains($"{name}-echo", tools);
+        Assert.Contains($"{name}-picture", tools);
+
+        var echo = await client.CallToolAsync($"{name}-echo", new Dictionary<string, object?> { ["text"] = "hi" }, cancellationToken: Ct);
+        Assert.Equal("echo: hi", Assert.IsType<TextContentBlock>(Assert.Single(echo.Content)).Text);
+
+        var picture = await client.CallToolAsync($"{name}-picture", cancellationToken: Ct);
+        var image = Assert.IsType<ImageContentBlock>(picture.Content[1]);
+        Assert.Equal("image/png", image.MimeType);
+        Assert.Equal(new byte[] { 137, 80, 78, 71 }, image.DecodedData.ToArray());
+
+        var progress = new List<float>();
+        var slow = await client.CallToolAsync(
+            $"{name}-slow", new Dictionary<string, object?> { ["steps"] = 3 }, new SynchronousProgress(v => progress.Add(v.Progress)), cancellationToken: Ct);
+        Assert.Equal("done after 3 steps", Assert.IsType<TextContentBlock>(Assert.Single(slow.Content)).Text);
+        Assert.Equal([1f, 2f, 3f], progress);
+
+        var document = await client.ReadResourceAsync(upstream.DocumentUri, cancellationToken: Ct);
+        Assert.Equal("upstream document", Assert.IsType<TextResourceContents>(Assert.Single(document.Contents)).Text);
+
+        var prompt = await client.GetPromptAsync($"{name}-summarize", new Dictionary<string, object?> { ["topic"] = "MCP" }, cancellationToken: Ct);
+        Assert.Equal("Summarize MCP.", Assert.IsType<TextContentBlock>(Assert.Single(prompt.Messages).Content).Text);
+
+        await DeleteAsync(registered);
+    }
+
+    [Fact]
+    public async Task Prefixing_can_be_turned_off_and_a_name_clash_is_409_keeping_nothing()
+    {
+        await using var first = await TestMcpServer.StartAsync();
+        await using var second = await TestMcpServer.StartAsync();
+        var kept = await RegisterAsync("plain", first.Endpoint, prefix: false);
+        using var rest = gateway.Host.CreateClient();
+        var tools = (await (await rest.GetAsync("tools", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray();
+        var echo = tools.Single(t => t!["name"]!.GetValue<string>() == "echo")!;
+        Assert.Equal("MCP", echo["integrationType"]!.GetValue<string>());
+        Assert.Equal(kept["id"]!.GetValue<string>(), echo["gatewayId"]!.GetValue<string>());
+
+        var clash = await rest.PostJsonAsync("gateways", ApiClientExtensions.Json(new { name = "clashing", url = second.Endpoint.ToString(), prefix_names = false }));
+        await clash.ExpectProblemAsync(HttpStatusCode.Conflict);
+        var gateways = (await (await rest.GetAsync("gateways", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.DoesNotContain(gateways, g => g!["name"]!.GetValue<string>() == "clashing");
+
+        await DeleteAsync(kept);
+        var after = (await (await rest.GetAsync("tools", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.DoesNotContain(after, t => t!["name"]!.GetValue<string>() == "echo");
+    }
+
+    [Fact]
+    public async Task An_upstream_that_cannot_be_reached_is_502_and_not_registered()
+    {
+        using var rest = gateway.Host.CreateClient();
+        var port = FreePorts.Take(1)[0];
+        var problem = await (await rest.PostJsonAsync("gateways", $$"""{"name":"nowhere","url":"http://127.0.0.1:{{port}}/mcp"}""")).ExpectProblemAsync(HttpStatusCode.BadGateway);
+        Assert.Contains("could not be reached", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var gateways = (await (await rest.GetAsync("gateways", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.DoesNotContain(gateways, g => g!["name"]!.GetValue<string>() == "nowhere");
+    }
+
+    [Fact]
+    public async Task An_upstream_killed_mid_call_fails_the_call_is_marked_unreachable_and_comes_back()
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var registered = await RegisterAsync("fragile", upstream.Endpoint);
+        var id = registered["id"]!.GetValue<string>();
+        await using var client = await gateway.ConnectAsync("2026-07-28");
+
+        var call = client.CallToolAsync("fragile-slow", new Dictionary<string, object?> { ["steps"] = 50 }, cancellationToken: Ct).AsTask();
+        await Task.Delay(600, Ct);
+        await upstream.StopAsync();
+        var failed = await call.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.True(failed.IsError);
+
+        await WaitForAsync(async () => !(await GatewayAsync(id))["reachable"]!.GetValue<bool>());
+        Assert.DoesNotContain(await client.ListToolsAsync(cancellationToken: Ct), t => t.Name.StartsWith("fragile-", StringComparison.Ordinal));
+        var refused = await client.CallToolAsync("fragile-echo", new Dictionary<string, object?> { ["text"] = "x" }, cancellationToken: Ct);
+        Assert.True(refused.IsError);
+        Assert.Contains("unreachable", Assert.IsType<TextContentBlock>(Assert.Single(refused.Content)).Text, StringComparison.Ordinal);
+
+        await upstream.StartAgainAsync();
+        await WaitForAsync(async () => (await GatewayAsync(id))["reachable"]!.GetValue<bool>());
+        var echo = await client.CallToolAsync("fragile-echo", new Dictionary<string, object?> { ["text"] = "back" }, cancellationToken: Ct);
+        Assert.Equal("echo: back", Assert.IsType<TextContentBlock>(Assert.Single(echo.Content)).Text);
+        await DeleteAsync(registered);
+    }
+
+    [Fact]
+    public async Task A_gateway_can_federate_another_gateway()
+    {
+        await using var backend = await UpstreamServer.StartAsync();
+        backend.Answer(new UpstreamAnswer(Body: """{"answer":42}"""));
+        using var rest = gateway.Host.CreateClient();
+        var tool = new JsonObject { ["name"] = "deep_thought", ["url"] = backend.Url("/answer"), ["input_schema"] = new JsonObject { ["type"] = "object" } };
+        await (await rest.PostJsonAsync("tools", tool.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
+
+        await using var front = await GatewayHostProcess.StartAsync(gateway.Storage.ConnectionString);
+        using var toFront = front.CreateClient();
+        var peer = new JsonObject
+        {
+            ["name"] = "inner",
+            ["url"] = new Uri(gateway.Host.BaseAddress, "mcp").ToString(),
+            ["auth"] = new JsonObject { ["auth_type"] = "basic", ["username"] = GatewayHostProcess.User, ["password"] = GatewayHostProcess.Password },
+        };
+        await (await toFront.PostJsonAsync("gateways", peer.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
+
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(front.BaseAddress, "mcp"),
+            AdditionalHeaders = new Dictionary<string, string>
+            {
+                ["Authorization"] = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{GatewayHostProcess.User}:{GatewayHostProcess.Password}"))).ToString(),
+            },
+        });
+        await using var client = await McpClient.CreateAsync(transport, cancellationToken: Ct);
+        var result = await client.CallToolAsync("inner-deep_thought", cancellationToken: Ct);
+        Assert.Contains("42", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text, StringComparison.Ordinal);
+        Assert.Single(backend.Requests);
+    }
+
+    private async Task<JsonNode> RegisterAsync(string name, Uri url, bool prefix = true)
+    {
+        using var rest = gateway.Host.CreateClient();
+        var body = ApiClientExtensions.Json(new { name, url = url.ToString(), prefix_names = prefix });
+        return await (await rest.PostJsonAsync("gateways", body)).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    private async Task DeleteAsync(JsonNode registered)
+    {
+        using var rest = gateway.Host.CreateClient();
+        await (await rest.DeleteAsync($"gateways/{registered["id"]}", Ct)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    private async Task<JsonNode> GatewayAsync(string id)
+    {
+        using var rest = gateway.Host.CreateClient();
+        return await (await rest.GetAsync($"gateways/{id}", Ct)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    private async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(1000, Ct);
+        }
+
+        var log = gateway.Host.Output;
+        Assert.Fail("The condition did not hold within 60 seconds. Gateway log tail:\n" + log[Math.Max(0, log.Length - 4000)..]);
+    }
+
+    /// <summary>Records progress as it is reported, in order (Progress&lt;T&gt; would post it asynchronously).</summary>
+    private sealed class SynchronousProgress(Action<ProgressNotificationValue> report) : IProgress<ProgressNotificationValue>
+    {
+        public void Report(ProgressNotificationValue value) => report(value);
+    }
+}

@@ -1,0 +1,101 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpGateway.Testing;
+
+/// <summary>
+/// A real MCP server (the official SDK's, on Kestrel at 127.0.0.1) for federation tests: a few tools with
+/// several content types and progress, a resource and a prompt. It can be stopped and started again on the
+/// same port, as an upstream that goes away and comes back.
+/// </summary>
+public sealed class TestMcpServer : IAsyncDisposable
+{
+    private readonly int port;
+    private readonly IReadOnlyList<McpServerTool> extraTools;
+    private WebApplication? app;
+
+    private TestMcpServer(int port, IReadOnlyList<McpServerTool> extraTools)
+    {
+        this.port = port;
+        this.extraTools = extraTools;
+    }
+
+    /// <summary>The Streamable HTTP endpoint.</summary>
+    public Uri Endpoint => new($"http://127.0.0.1:{port}/mcp");
+
+    /// <summary>The URI of its one resource; unique per server, as two upstreams may not share a URI.</summary>
+    public string DocumentUri => $"test://{port}/doc";
+
+    /// <summary>The base address, for registering without naming the endpoint.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{port}/");
+
+    public static async Task<TestMcpServer> StartAsync(params McpServerTool[] extraTools)
+    {
+        var server = new TestMcpServer(FreePorts.Take(1)[0], extraTools);
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.AddMcpServer(options => options.ServerInfo = new Implementation { Name = "test-upstream", Version = "1.0" })
+            .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients)
+            .WithTools([.. Tools(), .. extraTools])
+            .WithResources([McpServerResource.Create(() => "upstream document", new McpServerResourceCreateOptions { UriTemplate = DocumentUri, Name = "Upstream doc", MimeType = "text/plain" })])
+            .WithPrompts([McpServerPrompt.Create(([Description("What to summarize")] string topic) => $"Summarize {topic}.", new McpServerPromptCreateOptions { Name = "summarize" })]);
+        app = builder.Build();
+        app.MapMcp("/mcp");
+        await app.StartAsync();
+    }
+
+    /// <summary>Stops answering, dropping calls in flight, as a crashed upstream would.</summary>
+    public async Task StopAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync(new CancellationToken(canceled: true));
+            await app.DisposeAsync();
+            app = null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private static IEnumerable<McpServerTool> Tools()
+    {
+        yield return McpServerTool.Create(([Description("Text to echo")] string text) => $"echo: {text}", new McpServerToolCreateOptions { Name = "echo" });
+        yield return McpServerTool.Create((int a, int b) => a + b, new McpServerToolCreateOptions { Name = "add" });
+        yield return McpServerTool.Create(
+            () => new CallToolResult
+            {
+                Content =
+                [
+                    new TextContentBlock { Text = "a picture" },
+                    ImageContentBlock.FromBytes(new byte[] { 137, 80, 78, 71 }, "image/png"),
+                ],
+            },
+            new McpServerToolCreateOptions { Name = "picture" });
+        yield return McpServerTool.Create(
+            async (int steps, IProgress<ProgressNotificationValue> progress, CancellationToken cancellationToken) =>
+            {
+                for (var i = 1; i <= steps; i++)
+                {
+                    await Task.Delay(200, cancellationToken);
+                    progress.Report(new ProgressNotificationValue { Progress = i, Total = steps });
+                }
+
+                return $"done after {steps} steps";
+            },
+            new McpServerToolCreateOptions { Name = "slow" });
+    }
+}
