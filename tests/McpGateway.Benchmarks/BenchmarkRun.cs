@@ -6,7 +6,7 @@ using McpGateway.Testing;
 namespace McpGateway.Benchmarks;
 
 /// <summary>
-/// Starts Azurite, the gateway host and the echo endpoint, registers a REST tool for the endpoint, then measures
+/// Starts Azurite, the gateway host and the REST backend, registers a REST tool for its echo endpoint, then measures
 /// each call path at each concurrency level (interleaved, so drift on a shared machine hits all paths alike).
 /// </summary>
 public sealed class BenchmarkRun(BenchmarkSettings settings)
@@ -38,10 +38,10 @@ public sealed class BenchmarkRun(BenchmarkSettings settings)
 
     private async Task<int> MeasureAsync(TextWriter output, TextWriter progress, CancellationToken cancellationToken)
     {
-        await progress.WriteLineAsync($"Starting Azurite, the gateway host ({RepositoryPaths.Configuration}) and the echo endpoint...");
+        await progress.WriteLineAsync($"Starting Azurite, the gateway host ({RepositoryPaths.Configuration}) and the REST backend...");
         await using var azurite = await AzuriteInstance.StartAsync();
         await using var host = await GatewayHostProcess.StartAsync(azurite.ConnectionString, settings.HostSettings());
-        await using var echo = await EchoEndpoint.StartAsync(cancellationToken);
+        await using var backend = await RestBackendProcess.StartAsync();
         using var gatewayCpu = new CpuMeter("The gateway host", host.ProcessId);
         using var storageCpu = new CpuMeter("Azurite", azurite.ProcessId ?? throw new InvalidOperationException("Azurite is not running."));
         using var gateway = host.CreateClient();
@@ -49,8 +49,8 @@ public sealed class BenchmarkRun(BenchmarkSettings settings)
 
         try
         {
-            await RegisterToolAsync(gateway, echo.Url, cancellationToken);
-            var rows = await MeasurePathsAsync(await PathsAsync(gateway, direct, echo.Url, cancellationToken), gatewayCpu, storageCpu, progress, cancellationToken);
+            await RegisterToolAsync(gateway, backend.EchoUrl, cancellationToken);
+            var rows = await MeasurePathsAsync(await PathsAsync(gateway, direct, backend.EchoUrl, cancellationToken), gatewayCpu, storageCpu, progress, cancellationToken);
             ResultTable.Write(output, rows, settings);
             return rows.Any(r => r.Measurement.Failures > 0 || r.Measurement.Completed == 0) ? 1 : 0;
         }

@@ -34,7 +34,7 @@ public static class ResultTable
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; {RepositoryPaths.Configuration} build; client, echo endpoint, gateway and Azurite on the same host."));
+            $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; {RepositoryPaths.Configuration} build; client, REST backend, gateway and Azurite on the same host."));
         output.WriteLine($"Reproduce: {settings.Command}");
     }
 
