@@ -32,6 +32,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     public int TablePort { get; }
 
+    /// <summary>The emulator's process while it runs.</summary>
+    public int? ProcessId => process?.Id;
+
     public static async Task<AzuriteInstance> StartAsync()
     {
         var executable = Environment.GetEnvironmentVariable("AZURITE_PATH") is { Length: > 0 } configured

@@ -17,6 +17,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
     public int ExitCode => process.ExitCode;
 
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>

@@ -26,6 +26,8 @@ public sealed class GatewayHostProcess : IAsyncDisposable
 
     public string StoragePrefix { get; }
 
+    public int ProcessId => process.Id;
+
     /// <summary>Everything the host logged so far.</summary>
     public string Output => process.Output;
 

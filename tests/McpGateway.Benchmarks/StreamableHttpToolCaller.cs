@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace McpGateway.Benchmarks;
+
+/// <summary>
+/// tools/call on the gateway's <c>/mcp</c> with raw POSTs, as a client sends it: statelessly in 2026-07-28
+/// (Mcp-Method / Mcp-Name headers, protocol version and client capabilities in <c>_meta</c>) or in a
+/// 2025-11-25 session (initialize once, then Mcp-Session-Id on every request).
+/// </summary>
+public sealed class StreamableHttpToolCaller
+{
+    public const string StatelessRevision = "2026-07-28";
+    public const string SessionRevision = "2025-11-25";
+
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
+
+    private readonly HttpClient gateway;
+    private readonly string tool;
+    private readonly JsonObject arguments;
+    private readonly string revision;
+    private string? sessionId;
+
+    private StreamableHttpToolCaller(HttpClient gateway, string tool, JsonObject arguments, string revision)
+    {
+        this.gateway = gateway;
+        this.tool = tool;
+        this.arguments = arguments;
+        this.revision = revision;
+    }
+
+    private bool Stateless => revision == StatelessRevision;
+
+    public static StreamableHttpToolCaller CreateStateless(HttpClient gateway, string tool, JsonObject arguments) =>
+        new(gateway, tool, arguments, StatelessRevision);
+
+    public static async Task<StreamableHttpToolCaller> OpenSessionAsync(HttpClient gateway, string tool, JsonObject arguments, CancellationToken cancellationToken)
+    {
+        var caller = new StreamableHttpToolCaller(gateway, tool, arguments, SessionRevision);
+        var initialize = new JsonObject
+        {
+            ["protocolVersion"] = SessionRevision,
+            ["capabilities"] = new JsonObject(),
+            ["clientInfo"] = new JsonObject { ["name"] = "mcpgateway-benchmark", ["version"] = "1.0" },
+        };
+        using (var response = await caller.SendAsync(Message("initialize", initialize, id: 0), cancellationToken))
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            caller.sessionId = response.StatusCode == HttpStatusCode.OK && response.Headers.TryGetValues("Mcp-Session-Id", out var ids)
+                ? ids.Single()
+                : throw new InvalidOperationException($"initialize answered {(int)response.StatusCode} without a session: {text}");
+        }
+
+        using (var response = await caller.SendAsync(Message("notifications/initialized", parameters: null, id: null), cancellationToken))
+        {
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException($"notifications/initialized answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+        }
+
+        return caller;
+    }
+
+    /// <summary>Calls the tool; null when it answered a result that is not an error, else what it answered.</summary>
+    /// <remarks>A substring check rather than parsing, so the client's own work stays small next to the gateway's.</remarks>
+    public async Task<string?> CallAsync(long id, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(ToolCall(id), cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.StatusCode == HttpStatusCode.OK && text.Contains("\"result\"", StringComparison.Ordinal) && !text.Contains("\"isError\":true", StringComparison.Ordinal)
+            ? null
+            : $"{(int)response.StatusCode}: {text}";
+    }
+
+    /// <summary>Calls the tool once and returns the text of its result, failing with the response when there is none.</summary>
+    public async Task<string> CallForTextAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(ToolCall(id: 0), cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var result = SseParser.Create(new MemoryStream(Encoding.UTF8.GetBytes(text))).Enumerate()
+            .Select(item => JsonNode.Parse(item.Data))
+            .LastOrDefault(message => message?["result"] is not null)?["result"];
+        return response.StatusCode == HttpStatusCode.OK && result?["isError"]?.GetValue<bool>() != true && result?["content"]?[0]?["text"]?.GetValue<string>() is { } content
+            ? content
+            : throw new InvalidOperationException($"tools/call over {revision} answered {(int)response.StatusCode}: {text}");
+    }
+
+    private JsonObject ToolCall(long id)
+    {
+        var parameters = new JsonObject { ["name"] = tool, ["arguments"] = arguments.DeepClone() };
+        if (Stateless)
+        {
+            parameters["_meta"] = new JsonObject
+            {
+                ["io.modelcontextprotocol/protocolVersion"] = StatelessRevision,
+                ["io.modelcontextprotocol/clientCapabilities"] = new JsonObject(),
+            };
+        }
+
+        return Message("tools/call", parameters, id);
+    }
+
+    private static JsonObject Message(string method, JsonObject? parameters, long? id)
+    {
+        var message = new JsonObject { ["jsonrpc"] = "2.0" };
+        if (id is not null)
+        {
+            message["id"] = id.Value;
+        }
+
+        message["method"] = method;
+        if (parameters is not null)
+        {
+            message["params"] = parameters;
+        }
+
+        return message;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(JsonObject message, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "mcp")
+        {
+            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(Json);
+        request.Headers.Accept.Add(EventStream);
+        request.Headers.Add("MCP-Protocol-Version", revision);
+        if (sessionId is not null)
+        {
+            request.Headers.Add("Mcp-Session-Id", sessionId);
+        }
+
+        if (Stateless)
+        {
+            // Routing headers that must repeat the body (SEP-2243), so intermediaries need not parse it.
+            request.Headers.Add("Mcp-Method", message["method"]!.GetValue<string>());
+            if (message["params"]?["name"]?.GetValue<string>() is { } name)
+            {
+                request.Headers.Add("Mcp-Name", name);
+            }
+        }
+
+        return await gateway.SendAsync(request, cancellationToken);
+    }
+}
