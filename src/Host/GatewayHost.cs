@@ -22,6 +22,15 @@ public static class GatewayHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null); // MAX_REQUEST_BODY_SIZE is enforced per route
         builder.Logging.SetMinimumLevel(hostSettings.MinimumLogLevel);
 
+        // Per-request chatter of the frameworks (about ten entries per tools/call) costs more CPU than it tells:
+        // at INFO they speak up from Warning; LOG_LEVEL=DEBUG (or TRACE) shows them too.
+        var level = hostSettings.MinimumLogLevel;
+        var frameworkLevel = level <= LogLevel.Debug ? level : (LogLevel)Math.Max((int)level, (int)LogLevel.Warning);
+        foreach (var category in new[] { "Microsoft.AspNetCore", "System.Net.Http.HttpClient", "ModelContextProtocol" })
+        {
+            builder.Logging.AddFilter(category, frameworkLevel);
+        }
+
         var app = builder.Build();
         if (isTokenCommand)
         {

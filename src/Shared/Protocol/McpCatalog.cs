@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Prompts;
@@ -14,6 +15,8 @@ namespace McpGateway.Shared.Protocol;
 /// </summary>
 public sealed class McpCatalog(ToolService tools, ResourceService resources, PromptService prompts, ServerService servers, PeerGatewayService gateways)
 {
+    private readonly ConcurrentDictionary<string, string> toolIds = new(StringComparer.Ordinal);
+
     /// <summary>The scope of <c>/servers/{id}/mcp</c>, or null when no enabled server has that id or name.</summary>
     public async Task<CatalogScope?> ServerScopeAsync(string serverIdOrName, CancellationToken cancellationToken)
     {
@@ -34,8 +37,34 @@ public sealed class McpCatalog(ToolService tools, ResourceService resources, Pro
 
     public async Task<ToolRecord?> FindToolAsync(CatalogScope scope, string name, CancellationToken cancellationToken)
     {
-        var tool = (await tools.Table.FindByKeyAsync("name", name, cancellationToken).ConfigureAwait(false))?.Document;
+        var tool = await FindToolByNameAsync(name, cancellationToken).ConfigureAwait(false);
         return tool is { Enabled: true, Reachable: true } && scope.Includes(CatalogKind.Tools, tool.Id) ? tool : null;
+    }
+
+    /// <summary>
+    /// One point read on the hot path: the id a name had last time is read directly and kept only if that row still
+    /// bears the name (so renames and deletes on any instance are seen); otherwise the name's index row decides.
+    /// </summary>
+    private async Task<ToolRecord?> FindToolByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        if (toolIds.TryGetValue(name, out var id)
+            && (await tools.Table.FindAsync(id, cancellationToken).ConfigureAwait(false))?.Document is { } cached
+            && cached.Name == name)
+        {
+            return cached;
+        }
+
+        var tool = (await tools.Table.FindByKeyAsync("name", name, cancellationToken).ConfigureAwait(false))?.Document;
+        if (tool is null)
+        {
+            toolIds.TryRemove(name, out _);
+        }
+        else
+        {
+            toolIds[name] = tool.Id;
+        }
+
+        return tool;
     }
 
     /// <summary>Concrete resources (templates excluded), by URI.</summary>
