@@ -51,6 +51,39 @@ public sealed class McpMalformedInputTests(McpCatalogFixture gateway) : IClassFi
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    [Theory]
+    [InlineData("eu-west", 200)]
+    [InlineData("", 400)]
+    [InlineData("us-east", 400)]
+    [InlineData("=?base64?!!!?=", 400)]
+    [InlineData("=?base64?ZXUtd2VzdA==?=", 200)]
+    public async Task Parameter_headers_must_agree_with_annotated_arguments(string header, int status)
+    {
+        using var rest = gateway.Host.CreateClient();
+        var created = await rest.PostJsonAsync("tools", """
+            {"name":"regional","url":"http://127.0.0.1:1/regional","input_schema":{"type":"object","properties":{"region":{"type":"string","x-mcp-header":"Region"}}}}
+            """);
+        Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict);
+        var body = """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"regional","arguments":{"region":"eu-west"},""" + Meta + "}}";
+        using var client = gateway.Host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "mcp") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+        request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", "2026-07-28");
+        request.Headers.TryAddWithoutValidation("Mcp-Method", "tools/call");
+        request.Headers.TryAddWithoutValidation("Mcp-Name", "regional");
+        if (header.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Mcp-Param-Region", header);
+        }
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(status, (int)response.StatusCode);
+        if (status == 400)
+        {
+            Assert.Equal(-32020, (await ErrorOfAsync(response))["code"]!.GetValue<int>());
+        }
+    }
+
     [Fact]
     public async Task Body_over_the_limit_is_413()
     {

@@ -140,6 +140,14 @@ public sealed class StreamableHttpEndpoint(
             return Error(broken.Status, broken.Error);
         }
 
+        if (message is JsonRpcRequest { Method: RequestMethods.ToolsCall, Params: JsonObject call } toolCall
+            && call["name"] is JsonValue name && name.TryGetValue<string>(out var toolName)
+            && await catalog.FindToolAsync(scope, toolName, http.RequestAborted).ConfigureAwait(false) is { } tool
+            && ParamHeaderRules.Check(http.Request, tool.InputSchema, call["arguments"] as JsonObject) is { } mismatch)
+        {
+            return Error(StatusCodes.Status400BadRequest, JsonRpcErrors.Create((int)McpErrorCode.HeaderMismatch, mismatch, toolCall.Id));
+        }
+
         Annotate(message, http, version);
         SseResponse.Prepare(http);
         var responded = await server.ServeAsync(http, scope, session: null, message, http.Response.Body, onResponseStarting: first =>
