@@ -74,22 +74,19 @@ public sealed class FederationSync(
     /// <summary>Removes every item a gateway federated (when it is deleted).</summary>
     public async Task ForgetAsync(string gatewayId, CancellationToken cancellationToken)
     {
-        foreach (var tool in (await tools.ListAsync(cancellationToken).ConfigureAwait(false)).Where(e => e.Document.GatewayId == gatewayId))
-        {
-            await tools.Table.DeleteAsync(tool.Document.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var resource in (await resources.ListAsync(cancellationToken).ConfigureAwait(false)).Where(e => e.Document.GatewayId == gatewayId))
-        {
-            await resources.Table.DeleteAsync(resource.Document.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var prompt in (await prompts.ListAsync(cancellationToken).ConfigureAwait(false)).Where(e => e.Document.GatewayId == gatewayId))
-        {
-            await prompts.Table.DeleteAsync(prompt.Document.Id, cancellationToken).ConfigureAwait(false);
-        }
-
+        await ForgetAsync(tools.Table, t => t.GatewayId == gatewayId, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(resources.Table, r => r.GatewayId == gatewayId, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(prompts.Table, p => p.GatewayId == gatewayId, cancellationToken).ConfigureAwait(false);
         await pool.EvictAsync(gatewayId).ConfigureAwait(false);
+    }
+
+    private static async Task ForgetAsync<T>(Storage.CatalogTable<T> table, Func<T, bool> federatedByGateway, CancellationToken cancellationToken)
+        where T : class, Catalog.ICatalogItem
+    {
+        foreach (var entry in (await table.ListAsync(cancellationToken).ConfigureAwait(false)).Where(e => federatedByGateway(e.Document)))
+        {
+            await table.DeleteAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<SyncReport> ReconcileAsync(PeerGatewayRecord gateway, UpstreamConnection connection, bool failOnConflict, CancellationToken cancellationToken)
