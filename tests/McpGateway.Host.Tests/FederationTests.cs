@@ -90,6 +90,31 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
     }
 
     [Fact]
+    public async Task A_stdio_upstream_runs_as_a_child_process_with_its_environment_kept_secret()
+    {
+        var upstream = RepositoryPaths.Combine("tests", "McpGateway.ConformanceUpstream", "bin", RepositoryPaths.Configuration, "net10.0", "McpGateway.ConformanceUpstream.dll");
+        using var rest = gateway.Host.CreateClient();
+        var body = new JsonObject
+        {
+            ["name"] = "local",
+            ["transport"] = "STDIO",
+            ["command"] = "dotnet",
+            ["args"] = new JsonArray(upstream, "--stdio"),
+            ["env"] = new JsonObject { ["UPSTREAM_TOKEN"] = "stdio-secret-value" },
+        };
+        var registered = await (await rest.PostJsonAsync("gateways", body.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("STDIO", registered["transport"]!.GetValue<string>());
+        Assert.Equal("*****", registered["stdio"]!["env"]!["UPSTREAM_TOKEN"]!.GetValue<string>());
+        Assert.DoesNotContain("stdio-secret-value", registered.ToJsonString(), StringComparison.Ordinal);
+
+        await using var client = await gateway.ConnectAsync("2025-11-25");
+        var result = await client.CallToolAsync("local-test_simple_text", cancellationToken: Ct);
+        Assert.NotEqual(true, result.IsError);
+        Assert.IsType<TextContentBlock>(Assert.Single(result.Content));
+        await DeleteAsync(registered);
+    }
+
+    [Fact]
     public async Task An_upstream_that_cannot_be_reached_is_502_and_not_registered()
     {
         using var rest = gateway.Host.CreateClient();

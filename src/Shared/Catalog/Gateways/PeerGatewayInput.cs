@@ -43,6 +43,14 @@ public sealed record PeerGatewayInput
 
     public bool? PrefixNames { get; init; }
 
+    /// <summary>For transport STDIO (container host only): the program that speaks MCP on its stdin and stdout.</summary>
+    public string? Command { get; init; }
+
+    public IReadOnlyList<string>? Args { get; init; }
+
+    /// <summary>Environment of the stdio program; values are encrypted at rest and masked in responses.</summary>
+    public IReadOnlyDictionary<string, string>? Env { get; init; }
+
     /// <summary>The credentials sent, in whichever form.</summary>
     public AuthInput? Credentials() => Auth ?? (AuthType is null ? null : new AuthInput
     {

@@ -17,6 +17,7 @@ public sealed record PeerGatewayRead(
     bool Reachable,
     DateTimeOffset? LastSeen,
     bool PrefixNames,
+    StdioCommandRead? Stdio,
     string? Endpoint,
     int ConsecutiveFailures,
     DateTimeOffset? LastSyncAt,

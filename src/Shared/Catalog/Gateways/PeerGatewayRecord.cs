@@ -38,6 +38,9 @@ public sealed record PeerGatewayRecord : ICatalogItem
     /// <summary>Whether federated names carry the slug prefix; false presents the upstream's names exactly.</summary>
     public bool PrefixNames { get; init; } = true;
 
+    /// <summary>For transport STDIO: the program to run, its arguments and its (encrypted) environment.</summary>
+    public StdioCommand? Stdio { get; init; }
+
     /// <summary>The MCP endpoint and transport found when connecting (the URL may name just the peer's base).</summary>
     public string? Endpoint { get; init; }
 

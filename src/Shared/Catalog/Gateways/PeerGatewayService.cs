@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
@@ -12,12 +14,14 @@ namespace McpGateway.Shared.Catalog.Gateways;
 /// Registrations of peer gateways (federation). Registering only stores the peer: connecting to it,
 /// detecting its transport and syncing its catalog happen in the federation jobs.
 /// </summary>
-public sealed partial class PeerGatewayService(CatalogStorage storage, MetricsStore metrics, AuthCodec authCodec, TimeProvider time)
+public sealed partial class PeerGatewayService(
+    CatalogStorage storage, MetricsStore metrics, AuthCodec authCodec, SecretProtector protector, GatewayHostInfo host, TimeProvider time)
     : CatalogService<PeerGatewayRecord, PeerGatewayInput>(storage.Table<PeerGatewayRecord>(CatalogKind.Gateways.Plural), metrics, time)
 {
     public const int MaxPassthroughHeaders = 50;
 
-    private static readonly string[] Transports = ["SSE", "STREAMABLEHTTP"];
+    public const string StdioTransport = "STDIO";
+    private static readonly string[] Transports = ["SSE", "STREAMABLEHTTP", StdioTransport];
 
     public override CatalogKind Kind => CatalogKind.Gateways;
 
@@ -29,7 +33,10 @@ public sealed partial class PeerGatewayService(CatalogStorage storage, MetricsSt
             Id = id,
             Name = name,
             Slug = Slug(name),
-            Url = Url(input.Url),
+            // A stdio upstream has no URL; its slug names it uniquely instead.
+            Url = input.Url is null && string.Equals(input.Transport?.Trim(), StdioTransport, StringComparison.OrdinalIgnoreCase)
+                ? $"stdio://{Slug(name)}"
+                : Url(input.Url),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -58,7 +65,9 @@ public sealed partial class PeerGatewayService(CatalogStorage storage, MetricsSt
         var g = entry.Document;
         return new PeerGatewayRead(
             g.Id, g.Name, g.Slug, g.Url, g.Description, g.Transport, AuthCodec.ToRead(g.Auth), g.PassthroughHeaders, g.Tags, g.Enabled,
-            g.Reachable, g.LastSeen, g.PrefixNames, g.Endpoint, g.ConsecutiveFailures, g.LastSyncAt, g.LastError, g.CreatedAt, g.UpdatedAt);
+            g.Reachable, g.LastSeen, g.PrefixNames,
+            g.Stdio is null ? null : new StdioCommandRead(g.Stdio.Command, g.Stdio.Args, g.Stdio.EnvNames.ToDictionary(n => n, _ => AuthCodec.Mask)),
+            g.Endpoint, g.ConsecutiveFailures, g.LastSyncAt, g.LastError, g.CreatedAt, g.UpdatedAt);
     }
 
     /// <summary>The name lower-cased, accents dropped, every run of other characters than a-z and 0-9 turned into one '-'.</summary>
@@ -83,14 +92,37 @@ public sealed partial class PeerGatewayService(CatalogStorage storage, MetricsSt
         Tags = input.Tags is null ? record.Tags : CatalogValidation.Tags(input.Tags),
         Enabled = input.Enabled ?? record.Enabled,
         PrefixNames = input.PrefixNames ?? record.PrefixNames,
+        Stdio = input.Command is null && input.Args is null && input.Env is null ? record.Stdio : Stdio(input, record.Stdio),
     };
+
+    /// <summary>Validates the program of a stdio upstream; masked environment values keep the stored ones.</summary>
+    private StdioCommand Stdio(PeerGatewayInput input, StdioCommand? current)
+    {
+        if (host.Name != "container")
+        {
+            throw ApiProblem.Invalid("transport", "stdio upstreams run as child processes of the container host; the Functions app cannot host them.");
+        }
+
+        var command = CatalogValidation.Required(input.Command ?? current?.Command, "command");
+        var previous = current?.ProtectedEnv is { } sealedEnv
+            ? JsonSerializer.Deserialize<Dictionary<string, string>>(protector.Unprotect(sealedEnv)) ?? []
+            : new Dictionary<string, string>();
+        var env = input.Env is null
+            ? previous
+            : input.Env.ToDictionary(e => e.Key, e => e.Value == AuthCodec.Mask && previous.TryGetValue(e.Key, out var kept) ? kept : e.Value);
+        return new StdioCommand(command, input.Args ?? current?.Args ?? [], [.. env.Keys], env.Count == 0 ? null : protector.Protect(JsonSerializer.Serialize(env)));
+    }
+
+    /// <summary>The decrypted environment of a stdio upstream, for starting it.</summary>
+    public IReadOnlyDictionary<string, string> StdioEnvironment(StdioCommand stdio) =>
+        stdio.ProtectedEnv is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(protector.Unprotect(stdio.ProtectedEnv)) ?? [];
 
     /// <summary>Kept as sent (after validation): a peer's base URL, to which the transport's path is added later.</summary>
     private static string Url(string? url) => CatalogValidation.HttpUrl(url).OriginalString;
 
     private static string Transport(string value) =>
         Transports.FirstOrDefault(t => t.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw ApiProblem.Invalid("transport", $"'transport' must be SSE or STREAMABLEHTTP (or absent to detect it), not '{value}'.");
+        ?? throw ApiProblem.Invalid("transport", $"'transport' must be SSE, STREAMABLEHTTP or STDIO (or absent to detect it), not '{value}'.");
 
     private static IReadOnlyList<string> PassthroughHeaders(IReadOnlyList<string> names)
     {

@@ -13,7 +13,8 @@ namespace McpGateway.Shared.Upstreams.Mcp;
 /// probed, never assumed: Streamable HTTP first, then SSE, at the URL as given and, for a bare base URL, at the
 /// conventional <c>/mcp</c> and <c>/sse</c> paths.
 /// </summary>
-public sealed class UpstreamConnector(AuthCodec auth, IHttpClientFactory httpClients, IOptions<FederationOptions> options, ILoggerFactory loggers)
+public sealed class UpstreamConnector(
+    AuthCodec auth, PeerGatewayService gateways, IHttpClientFactory httpClients, IOptions<FederationOptions> options, ILoggerFactory loggers)
 {
     public const string HttpClientName = "mcp-upstreams";
     public const string StreamableHttp = "STREAMABLEHTTP";
@@ -30,7 +31,7 @@ public sealed class UpstreamConnector(AuthCodec auth, IHttpClientFactory httpCli
             try
             {
                 var client = await McpClient.CreateAsync(
-                    Transport(gateway, endpoint, transport),
+                    transport == PeerGatewayService.StdioTransport ? StdioTransport(gateway) : Transport(gateway, endpoint, transport),
                     new McpClientOptions { ClientInfo = new() { Name = "mcpgateway", Version = SystemRoutes.Version } },
                     loggers,
                     timeout.Token).ConfigureAwait(false);
@@ -54,6 +55,12 @@ public sealed class UpstreamConnector(AuthCodec auth, IHttpClientFactory httpCli
         }
 
         var url = new Uri(gateway.Url);
+        if (gateway.Transport == PeerGatewayService.StdioTransport)
+        {
+            yield return (url, PeerGatewayService.StdioTransport);
+            yield break;
+        }
+
         var transports = gateway.Transport is { } chosen ? [chosen] : new[] { StreamableHttp, Sse };
         var bareBase = url.AbsolutePath is "" or "/";
         foreach (var transport in transports)
@@ -64,6 +71,21 @@ public sealed class UpstreamConnector(AuthCodec auth, IHttpClientFactory httpCli
                 yield return (new Uri(url, transport == Sse ? "sse" : "mcp"), transport);
             }
         }
+    }
+
+    /// <summary>Runs the gateway's program as a child process speaking MCP on stdin/stdout (container host only).</summary>
+    private StdioClientTransport StdioTransport(PeerGatewayRecord gateway)
+    {
+        var stdio = gateway.Stdio ?? throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' uses STDIO but names no command.");
+        return new StdioClientTransport(
+            new StdioClientTransportOptions
+            {
+                Name = gateway.Slug,
+                Command = stdio.Command,
+                Arguments = [.. stdio.Args],
+                EnvironmentVariables = gateway.Stdio.ProtectedEnv is null ? null : gateways.StdioEnvironment(stdio).ToDictionary(e => e.Key, e => (string?)e.Value),
+            },
+            loggers);
     }
 
     private HttpClientTransport Transport(PeerGatewayRecord gateway, Uri endpoint, string transport) => new(
