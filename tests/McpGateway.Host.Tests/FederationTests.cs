@@ -60,6 +60,11 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
 
         var document = await client.ReadResourceAsync(upstream.DocumentUri, cancellationToken: Ct);
         Assert.Equal("upstream document", Assert.IsType<TextResourceContents>(Assert.Single(document.Contents)).Text);
+        using (var rest = gateway.Host.CreateClient())
+        {
+            var content = await (await rest.GetAsync($"resources/{Uri.EscapeDataString(upstream.DocumentUri)}", Ct)).ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal("upstream document", content["text"]!.GetValue<string>());
+        }
 
         var prompt = await client.GetPromptAsync($"{name}-summarize", new Dictionary<string, object?> { ["topic"] = "MCP" }, cancellationToken: Ct);
         Assert.Equal("Summarize MCP.", Assert.IsType<TextContentBlock>(Assert.Single(prompt.Messages).Content).Text);

@@ -1,5 +1,9 @@
+using McpGateway.Shared.Federation;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Upstreams.Mcp;
 using Microsoft.AspNetCore.Http;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 
 namespace McpGateway.Shared.Catalog.Resources;
 
@@ -24,8 +28,33 @@ public static class ResourceRoutes
     private static async Task<IResult> ReadContentAsync(GatewayRequest request)
     {
         var service = request.Service<ResourceService>();
-        var (entry, content) = await service.ReadContentAsync(request.RouteValue("id"), request.Aborted).ConfigureAwait(false);
+        var idOrUri = request.RouteValue("id");
+        if ((await service.FindAsync(idOrUri, request.Aborted).ConfigureAwait(false))?.Document is { GatewayId: { } gatewayId } federated)
+        {
+            return Results.Json(await ReadFederatedAsync(request, federated, gatewayId).ConfigureAwait(false), GatewayJson.Options);
+        }
+
+        var (entry, content) = await service.ReadContentAsync(idOrUri, request.Aborted).ConfigureAwait(false);
         request.Http.Response.Headers.ETag = entry.ETag.ToString("H");
         return Results.Json(content, GatewayJson.Options);
+    }
+
+    /// <summary>A federated resource's content comes from its upstream, in the same shape as a local one's.</summary>
+    private static async Task<ResourceContentRead> ReadFederatedAsync(GatewayRequest request, ResourceRecord resource, string gatewayId)
+    {
+        try
+        {
+            var result = await request.Service<FederatedCalls>().ReadResourceAsync(gatewayId, resource.Uri, request.Aborted).ConfigureAwait(false);
+            return result.Contents.FirstOrDefault() switch
+            {
+                TextResourceContents text => new ResourceContentRead(resource.Id, resource.Uri, text.MimeType ?? resource.MimeType, text.Text, Blob: null),
+                BlobResourceContents blob => new ResourceContentRead(resource.Id, resource.Uri, blob.MimeType ?? resource.MimeType, Text: null, Convert.ToBase64String(blob.DecodedData.Span)),
+                _ => throw ApiProblem.BadGateway($"The upstream returned no content for '{resource.Uri}'."),
+            };
+        }
+        catch (Exception ex) when (ex is McpException or UpstreamUnavailableException)
+        {
+            throw ApiProblem.BadGateway($"The upstream of '{resource.Uri}' failed: {ex.Message}");
+        }
     }
 }
