@@ -119,6 +119,26 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         await DeleteAsync(registered);
     }
 
+    [Theory]
+    [InlineData("2025-06-18")]
+    [InlineData("2026-07-28")]
+    public async Task Only_allowed_client_headers_pass_through_to_the_upstream(string revision)
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        using var rest = gateway.Host.CreateClient();
+        var name = "hdr" + revision.Replace("-", string.Empty, StringComparison.Ordinal);
+        var registered = await (await rest.PostJsonAsync("gateways", ApiClientExtensions.Json(new { name, url = upstream.Endpoint.ToString(), passthrough_headers = new[] { "X-Tenant" } })))
+            .ExpectAsync(HttpStatusCode.Created);
+        await using var client = await gateway.ConnectAsync(revision, headers: new Dictionary<string, string> { ["X-Tenant"] = "acme", ["X-Other"] = "secret" });
+
+        async Task<string> HeaderAsync(string header) =>
+            Assert.IsType<TextContentBlock>(Assert.Single((await client.CallToolAsync($"{name}-header", new Dictionary<string, object?> { ["name"] = header }, cancellationToken: Ct)).Content)).Text;
+
+        Assert.Equal("acme", await HeaderAsync("X-Tenant"));
+        Assert.Equal(string.Empty, await HeaderAsync("X-Other"));
+        await DeleteAsync(registered);
+    }
+
     [Fact]
     public async Task An_upstream_that_cannot_be_reached_is_502_and_not_registered()
     {

@@ -39,13 +39,13 @@ public class McpCatalogFixture(AzuriteFixture azurite) : GatewayHostFixture(azur
     }
 
     /// <summary>An MCP client of the official C# SDK speaking <paramref name="protocolVersion"/> to <paramref name="path"/>.</summary>
-    public async Task<McpClient> ConnectAsync(string protocolVersion, string path = "mcp")
+    public async Task<McpClient> ConnectAsync(string protocolVersion, string path = "mcp", IReadOnlyDictionary<string, string>? headers = null)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(Host.BaseAddress, path),
             TransportMode = HttpTransportMode.StreamableHttp,
-            AdditionalHeaders = new Dictionary<string, string>
+            AdditionalHeaders = new Dictionary<string, string>(headers ?? new Dictionary<string, string>())
             {
                 ["Authorization"] = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{GatewayHostProcess.User}:{GatewayHostProcess.Password}"))).ToString(),
             },

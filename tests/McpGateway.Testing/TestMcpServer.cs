@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -48,6 +49,7 @@ public sealed class TestMcpServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}").UseShutdownTimeout(TimeSpan.FromSeconds(1));
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddMcpServer(options => options.ServerInfo = new Implementation { Name = "test-upstream", Version = "1.0" })
             .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients)
             .WithTools([.. Tools(), .. extraTools])
@@ -73,6 +75,10 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     private static IEnumerable<McpServerTool> Tools()
     {
+        var http = new HttpContextAccessor(); // its state is an AsyncLocal shared by every instance
+        yield return McpServerTool.Create(
+            (string name) => http.HttpContext?.Request.Headers[name].ToString() ?? string.Empty,
+            new McpServerToolCreateOptions { Name = "header" });
         yield return McpServerTool.Create(([Description("Text to echo")] string text) => $"echo: {text}", new McpServerToolCreateOptions { Name = "echo" });
         yield return McpServerTool.Create((int a, int b) => a + b, new McpServerToolCreateOptions { Name = "add" });
         yield return McpServerTool.Create(

@@ -63,7 +63,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ToolCallService>();
 
         services.AddValidatedSettings<FederationOptions>(configuration);
-        services.AddHttpClient(UpstreamConnector.HttpClientName);
+        services.AddTransient<PassthroughHeadersHandler>();
+        services.AddHttpClient(UpstreamConnector.HttpClientName).AddHttpMessageHandler<PassthroughHeadersHandler>();
         services.AddSingleton<UpstreamConnector>();
         services.AddSingleton<UpstreamClientPool>();
         services.AddSingleton<FederatedNames>();

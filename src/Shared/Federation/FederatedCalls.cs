@@ -16,15 +16,16 @@ namespace McpGateway.Shared.Federation;
 public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPool pool)
 {
     public async Task<CallToolResult> CallToolAsync(
-        ToolRecord tool, IDictionary<string, JsonElement>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+        ToolRecord tool, IDictionary<string, JsonElement>? arguments, ToolCallContext context, CancellationToken cancellationToken)
     {
         try
         {
-            var client = await ClientAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
+            var (gateway, client) = await ClientAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
+            using var headers = PassthroughHeaders.Use(gateway.PassthroughHeaders, context.ClientHeaders);
             return await client.CallToolAsync(
                 tool.OriginalName ?? tool.Name,
                 arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
-                progress,
+                context.Progress,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
@@ -53,7 +54,7 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
     {
         try
         {
-            return await call(await ClientAsync(gatewayId, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            return await call((await ClientAsync(gatewayId, cancellationToken).ConfigureAwait(false)).Client).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
         {
@@ -63,7 +64,7 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
     }
 
     /// <exception cref="UpstreamUnavailableException">The gateway is switched off or marked unreachable by the health check.</exception>
-    private async Task<McpClient> ClientAsync(string gatewayId, CancellationToken cancellationToken)
+    private async Task<(PeerGatewayRecord Gateway, McpClient Client)> ClientAsync(string gatewayId, CancellationToken cancellationToken)
     {
         var gateway = (await gateways.GetAsync(gatewayId, cancellationToken).ConfigureAwait(false)).Document;
         if (!gateway.Enabled || !gateway.Reachable)
@@ -71,7 +72,7 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
             throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' is {(gateway.Enabled ? "unreachable" : "disabled")}.");
         }
 
-        return (await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false)).Client;
+        return (gateway, (await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false)).Client);
     }
 
     /// <summary>Transport and availability failures; the upstream's own protocol errors pass through as they are.</summary>

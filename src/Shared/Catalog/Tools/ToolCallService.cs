@@ -13,23 +13,15 @@ namespace McpGateway.Shared.Catalog.Tools;
 /// </summary>
 public sealed class ToolCallService(ToolArgumentValidator validator, RestToolInvoker rest, FederatedCalls federated, MetricsStore metrics, TimeProvider time)
 {
-    /// <param name="serverId">The virtual server the call came through, whose metrics count it too.</param>
-    /// <param name="revision">The caller's protocol revision, which decides how invalid arguments are reported.</param>
-    /// <param name="progress">Receives the upstream's progress notifications for a federated tool.</param>
     public async Task<CallToolResult> CallAsync(
-        ToolRecord tool,
-        IDictionary<string, System.Text.Json.JsonElement>? arguments,
-        string? serverId,
-        string? revision,
-        IProgress<ProgressNotificationValue>? progress,
-        CancellationToken cancellationToken)
+        ToolRecord tool, IDictionary<string, System.Text.Json.JsonElement>? arguments, ToolCallContext context, CancellationToken cancellationToken)
     {
         var violations = validator.Validate(tool.InputSchema, arguments);
         if (violations.Count > 0)
         {
             // SEP-1303: from 2025-11-25 the model sees the mistake as a tool result it can correct; before, it is a protocol error.
             var message = ToolArgumentViolation.Describe(violations);
-            return ProtocolRevisions.ReportsArgumentErrorsInResult(revision)
+            return ProtocolRevisions.ReportsArgumentErrorsInResult(context.Revision)
                 ? new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = message }] }
                 : throw new McpProtocolException(message, McpErrorCode.InvalidParams);
         }
@@ -37,13 +29,13 @@ public sealed class ToolCallService(ToolArgumentValidator validator, RestToolInv
         var started = time.GetTimestamp();
         var result = tool.GatewayId is null
             ? await rest.InvokeAsync(tool, arguments, cancellationToken).ConfigureAwait(false)
-            : await federated.CallToolAsync(tool, arguments, progress, cancellationToken).ConfigureAwait(false);
+            : await federated.CallToolAsync(tool, arguments, context, cancellationToken).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started);
         var success = result.IsError is not true;
 
         // Recorded even if the caller has gone: the call happened.
         await metrics.RecordAsync(CatalogKind.Tools.Singular, tool.Id, success, elapsed, CancellationToken.None).ConfigureAwait(false);
-        if (serverId is not null)
+        if (context.ServerId is { } serverId)
         {
             await metrics.RecordAsync(CatalogKind.Servers.Singular, serverId, success, elapsed, CancellationToken.None).ConfigureAwait(false);
         }

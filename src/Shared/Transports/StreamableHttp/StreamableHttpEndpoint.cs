@@ -23,6 +23,9 @@ public sealed class StreamableHttpEndpoint(
     IOptions<ApiOptions> api,
     IHostApplicationLifetime lifetime)
 {
+    /// <summary>Where a message carries its HTTP request's headers, for the passthrough_headers of federated calls.</summary>
+    public const string ClientHeadersItem = "mcpgateway.client-headers";
+
     public static IEnumerable<GatewayRoute> Routes()
     {
         yield return new GatewayRoute("mcp", "mcp", Handlers(_ => null));
@@ -313,6 +316,8 @@ public sealed class StreamableHttpEndpoint(
     {
         message.Context ??= new JsonRpcMessageContext();
         message.Context.User = http.User;
+        message.Context.Items ??= new Dictionary<string, object?>();
+        message.Context.Items[ClientHeadersItem] = http.Request.Headers;
         if (!string.IsNullOrEmpty(version))
         {
             message.Context.ProtocolVersion = version;
