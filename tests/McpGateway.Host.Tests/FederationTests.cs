@@ -140,6 +140,29 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
     }
 
     [Fact]
+    public async Task Federation_peers_from_the_settings_are_registered_and_synced_at_start()
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        await using var host = await GatewayHostProcess.StartAsync(
+            gateway.Storage.ConnectionString, new Dictionary<string, string?> { ["FEDERATION_PEERS"] = $"[\"{upstream.Endpoint}\"]" });
+        using var rest = host.CreateClient();
+        var slug = $"peer-127-0-0-1-{upstream.Endpoint.Port}";
+
+        for (var i = 0; i < 60; i++)
+        {
+            var tools = (await (await rest.GetAsync("tools", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray();
+            if (tools.Any(t => t!["name"]!.GetValue<string>() == $"{slug}-echo"))
+            {
+                return;
+            }
+
+            await Task.Delay(1000, Ct);
+        }
+
+        Assert.Fail("The configured peer's tools did not appear within 60 seconds:\n" + host.Output[Math.Max(0, host.Output.Length - 3000)..]);
+    }
+
+    [Fact]
     public async Task An_upstream_that_cannot_be_reached_is_502_and_not_registered()
     {
         using var rest = gateway.Host.CreateClient();
