@@ -79,9 +79,12 @@ public sealed class GatewayHostProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Starts the host with the given settings and arguments without waiting for it to listen.</summary>
+    /// <summary>
+    /// Starts the host with the given settings and arguments without waiting for it to listen. It runs in its own
+    /// output folder, its content root: the test's folder may hold another app's appsettings.json.
+    /// </summary>
     public static ChildProcess Start(IReadOnlyDictionary<string, string?> settings, params string[] arguments) =>
-        ChildProcess.Start("dotnet", [HostAssembly, .. arguments], settings);
+        ChildProcess.Start("dotnet", [HostAssembly, .. arguments], settings, workingDirectory: Path.GetDirectoryName(HostAssembly));
 
     /// <summary>A client that sends the host's Basic credentials.</summary>
     public HttpClient CreateClient() => CreateClient(new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}"))));
