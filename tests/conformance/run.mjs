@@ -1,94 +1,95 @@
-// Runs the MCP conformance suite (npm @modelcontextprotocol/conformance, installed in tools/) against the
-// gateway's /mcp in every protocol revision the suite can target, and prints the tally per scenario and in total.
+// Runs the MCP conformance suite (npm @modelcontextprotocol/conformance, installed in tools/) in every protocol
+// revision the suite can target, in two legs, and prints a tally per scenario for each:
+// - catalog: against the gateway's /mcp serving a catalog of REST tools, resources and prompts (catalog.mjs);
+// - federation: against the reference upstream (tests/McpGateway.ConformanceUpstream) directly, then through a
+//   gateway that federates it as a peer and serves exactly what it federated as a virtual server; the tally sets
+//   the two side by side and marks each scenario that passes directly but not through the gateway.
 //
-//   tools/node_modules/.bin/node tests/conformance/run.mjs [revision ...]
+//   tools/node_modules/.bin/node tests/conformance/run.mjs [--leg=catalog|federation] [revision ...]
 //
 // Failing scenarios do not fail the run: the tally is the result. The run fails (exit 1) only when the harness
-// itself breaks: the gateway does not start, the catalog cannot be created, or the suite does not report.
-// Each scenario's checks are kept in artifacts/conformance/<revision>/.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// itself breaks: a process does not start, the catalog or the federation cannot be set up, or the suite does not
+// report. Each scenario's checks are kept in artifacts/conformance/<leg>/<revision>/.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositoryRoot, startStack } from '../support/gateway-stack.mjs';
+import { repositoryRoot, startConformanceUpstream, startStack } from '../support/gateway-stack.mjs';
 import { seedConformanceCatalog } from './catalog.mjs';
+import { federateBehindServer } from './federation.mjs';
 import { federationScenarios } from './federation-scenarios.mjs';
+import { checkSuite, describeCheck, runSuite, suiteRevisions } from './suite.mjs';
 
-/** The revisions the suite's --spec-version accepts (it has no 2024-11-05 scenarios). */
-const suiteRevisions = ['2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'];
-
-const suiteCli = join(repositoryRoot, 'tools', 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
 const resultsRoot = join(repositoryRoot, 'artifacts', 'conformance');
+const legs = { catalog: catalogLeg, federation: federationLeg };
 
-const revisions = process.argv.length > 2 ? process.argv.slice(2) : suiteRevisions;
-const unknown = revisions.filter((revision) => !suiteRevisions.includes(revision));
-if (unknown.length > 0) {
-  throw new Error(`The suite cannot target ${unknown.join(', ')}; it targets ${suiteRevisions.join(', ')}.`);
+const options = process.argv.slice(2);
+const chosenLegs = options.filter((option) => option.startsWith('--leg=')).map((option) => option.slice('--leg='.length));
+const revisions = options.filter((option) => !option.startsWith('--leg='));
+const unknownLegs = chosenLegs.filter((leg) => !legs[leg]);
+if (unknownLegs.length > 0) {
+  throw new Error(`Unknown leg ${unknownLegs.join(', ')}; the legs are ${Object.keys(legs).join(', ')}.`);
 }
 
-if (!existsSync(suiteCli)) {
-  throw new Error(`${suiteCli} is missing; run: npm ci --prefix tools`);
-}
-
+checkSuite(revisions.length > 0 ? revisions : suiteRevisions);
 const started = Date.now();
-// The suite's server mode cannot send credentials, so this gateway runs without them.
-const stack = await startStack({ settings: { AUTH_REQUIRED: 'false' } });
-const tallies = [];
-try {
-  await seedConformanceCatalog(stack);
-  rmSync(resultsRoot, { recursive: true, force: true });
-  for (const revision of revisions) {
-    tallies.push(await runSuite(`${stack.baseUrl}/mcp`, revision));
-  }
-} finally {
-  await stack.stop();
+for (const leg of chosenLegs.length > 0 ? chosenLegs : Object.keys(legs)) {
+  await legs[leg](revisions.length > 0 ? revisions : suiteRevisions);
 }
 
-printTally(tallies);
 console.log(`Conformance run took ${Math.round((Date.now() - started) / 1000)} s.`);
 
-/** Runs every scenario of one revision; returns the suite's own per-scenario counts and the failed checks. */
-async function runSuite(url, revision) {
-  const outputDir = join(resultsRoot, revision);
-  mkdirSync(outputDir, { recursive: true });
-  const { code, output } = await run(process.execPath, [
-    suiteCli, 'server', '--url', url, '--suite', 'all', '--spec-version', revision, '--output-dir', outputDir,
-  ]);
-
-  const planned = /Running all suite \((\d+) scenarios\)/.exec(output);
-  const summary = output.split('=== SUMMARY ===')[1];
-  const scenarios = [...(summary ?? '').matchAll(/^[✓✗] (\S+): (\d+) passed, (\d+) failed$/gmu)]
-    .map(([, name, passed, failed]) => ({ name, passed: Number(passed), failed: Number(failed) }));
-  // Exit code 1 means "some check failed"; anything else, or a run that does not account for every
-  // scenario it planned, is the harness (or the suite) breaking.
-  if ((code !== 0 && code !== 1) || !planned || scenarios.length !== Number(planned[1]) || scenarios.length === 0) {
-    throw new Error(`The conformance suite did not report for ${revision} (exit code ${code}):\n${output.slice(-4000)}`);
+/** Runs every revision against one MCP endpoint, its checks kept under artifacts/conformance/<name>/. */
+async function runRevisions(name, url, revisionsToRun) {
+  rmSync(join(resultsRoot, name), { recursive: true, force: true });
+  const tallies = [];
+  for (const revision of revisionsToRun) {
+    tallies.push(await runSuite(url, revision, join(resultsRoot, name, revision)));
   }
 
-  const reported = reportedChecksIn(outputDir);
-  return {
-    revision,
-    scenarios: scenarios.map((scenario) => ({ ...scenario, reported: reported.get(scenario.name) ?? [] })),
-  };
+  return tallies;
 }
 
-/** The failed checks and warnings of each scenario, from the checks.json files the suite writes per scenario. */
-function reportedChecksIn(outputDir) {
-  const reported = new Map();
-  for (const folder of readdirSync(outputDir)) {
-    const scenario = /^server-(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/.exec(folder)?.[1];
-    const file = join(outputDir, folder, 'checks.json');
-    if (scenario && existsSync(file)) {
-      const checks = JSON.parse(readFileSync(file, 'utf8'));
-      reported.set(scenario, checks.filter((check) => check.status === 'FAILURE' || check.status === 'WARNING'));
-    }
+async function catalogLeg(revisionsToRun) {
+  // The suite's server mode cannot send credentials, so this gateway runs without them.
+  const stack = await startStack({ settings: { AUTH_REQUIRED: 'false' } });
+  let tallies;
+  try {
+    await seedConformanceCatalog(stack);
+    tallies = await runRevisions('catalog', `${stack.baseUrl}/mcp`, revisionsToRun);
+  } finally {
+    await stack.stop();
   }
 
-  return reported;
+  printTally(tallies);
+}
+
+async function federationLeg(revisionsToRun) {
+  const upstream = await startConformanceUpstream();
+  let direct;
+  let federated;
+  try {
+    direct = await runRevisions('upstream', upstream.mcpUrl, revisionsToRun);
+    // A gateway of its own: the catalog leg's items would take the upstream's names.
+    const stack = await startStack({ settings: { AUTH_REQUIRED: 'false' } });
+    try {
+      const server = await federateBehindServer(stack, upstream.mcpUrl);
+      console.log(
+        `Federated the upstream behind ${server.mcpUrl}: ${server.bundle.associated_tools.length} tools, ` +
+          `${server.bundle.associated_resources.length} resources and templates, ${server.bundle.associated_prompts.length} prompts.`,
+      );
+      federated = await runRevisions('federated', server.mcpUrl, revisionsToRun);
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    await upstream.stop();
+  }
+
+  printComparison(direct, federated);
 }
 
 function printTally(results) {
   const totals = { scenarios: 0, passedScenarios: 0, federation: 0, passed: 0, failed: 0 };
-  console.log('\n=== MCP conformance tally (checks passed / failed per scenario; failed checks and warnings listed) ===');
+  console.log('\n=== MCP conformance tally, the gateway's catalog (checks passed / failed per scenario; failed checks and warnings listed) ===');
   for (const { revision, scenarios } of results) {
     const passedScenarios = scenarios.filter((scenario) => scenario.failed === 0).length;
     const federation = scenarios.filter((scenario) => scenario.failed > 0 && federationScenarios[scenario.name]).length;
@@ -107,8 +108,7 @@ function printTally(results) {
       }
 
       for (const check of scenario.reported) {
-        const kind = check.status === 'WARNING' ? 'warning ' : '';
-        console.log(`       - ${kind}${check.id}: ${oneLine(check.errorMessage ?? check.description)}`);
+        console.log(`       - ${describeCheck(check)}`);
       }
     }
 
@@ -126,18 +126,42 @@ function printTally(results) {
   );
 }
 
-function oneLine(text) {
-  const line = `${text}`.replace(/\s+/g, ' ');
-  return line.length > 240 ? `${line.slice(0, 240)}...` : line;
-}
+/**
+ * The upstream's tally directly and through the gateway, revision by revision and scenario by scenario; a scenario
+ * that passes directly but not through the gateway is marked with what failed.
+ */
+function printComparison(direct, federated) {
+  const verdict = (scenario) => (scenario === undefined ? 'n/a ' : scenario.failed === 0 ? 'PASS' : 'FAIL');
+  const summary = (scenarios) =>
+    `${scenarios.filter((scenario) => scenario.failed === 0).length}/${scenarios.length} scenarios passed, checks ` +
+    `${scenarios.reduce((sum, scenario) => sum + scenario.passed, 0)} passed, ${scenarios.reduce((sum, scenario) => sum + scenario.failed, 0)} failed`;
+  const totals = { direct: [], federated: [], lost: 0 };
+  console.log('\n=== MCP conformance tally, the reference upstream directly | through the gateway (a virtual server of its federated items) ===');
+  for (const [index, { revision, scenarios }] of direct.entries()) {
+    const through = new Map(federated[index].scenarios.map((scenario) => [scenario.name, scenario]));
+    const names = [...new Set([...scenarios.map((scenario) => scenario.name), ...through.keys()])];
+    const byName = new Map(scenarios.map((scenario) => [scenario.name, scenario]));
+    const lost = names.filter((name) => byName.get(name)?.failed === 0 && through.get(name)?.failed !== 0);
+    console.log(`\n${revision}: directly ${summary(scenarios)} | through the gateway ${summary(federated[index].scenarios)}; ` +
+      `${lost.length} pass directly but not through the gateway`);
+    for (const name of names) {
+      const [before, after] = [byName.get(name), through.get(name)];
+      const marked = lost.includes(name);
+      console.log(`  ${verdict(before)} | ${verdict(after)} ${name}${marked ? '   <-- passes directly, not through the gateway' : ''}`);
+      // What failed directly is the upstream's (its baseline, upstream-expected-failures.yaml); what failed only
+      // through the gateway is the federation's.
+      for (const check of after?.reported ?? []) {
+        if (!(before?.reported ?? []).some((known) => known.id === check.id && known.status === check.status)) {
+          console.log(`       - ${describeCheck(check)}`);
+        }
+      }
+    }
 
-function run(command, args) {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(command, args, { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    child.once('error', reject);
-    child.once('close', (code) => resolveRun({ code, output }));
-  });
+    totals.direct.push(...scenarios);
+    totals.federated.push(...federated[index].scenarios);
+    totals.lost += lost.length;
+  }
+
+  console.log(`\nFederation total: directly ${summary(totals.direct)} | through the gateway ${summary(totals.federated)}; ` +
+    `${totals.lost} scenario runs pass directly but not through the gateway`);
 }
