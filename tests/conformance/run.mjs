@@ -89,7 +89,7 @@ async function federationLeg(revisionsToRun) {
 
 function printTally(results) {
   const totals = { scenarios: 0, passedScenarios: 0, federation: 0, passed: 0, failed: 0 };
-  console.log('\n=== MCP conformance tally, the gateway's catalog (checks passed / failed per scenario; failed checks and warnings listed) ===');
+  console.log('\n=== MCP conformance tally, the gateway catalog (checks passed / failed per scenario; failed checks and warnings listed) ===');
   for (const { revision, scenarios } of results) {
     const passedScenarios = scenarios.filter((scenario) => scenario.failed === 0).length;
     const federation = scenarios.filter((scenario) => scenario.failed > 0 && federationScenarios[scenario.name]).length;
