@@ -1,38 +1,50 @@
 // Runs the MCP conformance suite (npm @modelcontextprotocol/conformance, installed in tools/) in every protocol
-// revision the suite can target, in two legs, and prints a tally per scenario for each:
+// revision the suite can target, in two legs by default, and prints a tally per scenario for each:
 // - catalog: against the gateway's /mcp serving a catalog of REST tools, resources and prompts (catalog.mjs);
 // - federation: against the reference upstream (tests/McpGateway.ConformanceUpstream) directly, then through a
 //   gateway that federates it as a peer and serves exactly what it federated as a virtual server; the tally sets
-//   the two side by side and marks each scenario that passes directly but not through the gateway.
+//   the two side by side and marks each scenario that passes directly but not through the gateway;
+// - upstream (only when asked for, as tests/conformance/upstream.sh does): the reference upstream directly, held to
+//   its baseline of known failures, upstream-expected-failures.yaml.
 //
-//   tools/node_modules/.bin/node tests/conformance/run.mjs [--leg=catalog|federation] [revision ...]
+//   tools/node_modules/.bin/node tests/conformance/run.mjs [--leg=catalog|federation|upstream ...] [revision ...]
 //
-// Failing scenarios do not fail the run: the tally is the result. The run fails (exit 1) only when the harness
-// itself breaks: a process does not start, the catalog or the federation cannot be set up, or the suite does not
-// report. Each scenario's checks are kept in artifacts/conformance/<leg>/<revision>/.
+// Failing scenarios do not fail the catalog and federation legs: the tally is the result. The run fails with exit
+// code 2 when the harness itself breaks (a process does not start, the catalog or the federation cannot be set up,
+// or the suite does not report), and with 1 when the upstream leg departs from its baseline. Each scenario's
+// checks are kept in artifacts/conformance/<catalog|upstream|federated>/<revision>/.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot, startConformanceUpstream, startStack } from '../support/gateway-stack.mjs';
 import { seedConformanceCatalog } from './catalog.mjs';
 import { federateBehindServer } from './federation.mjs';
 import { federationScenarios } from './federation-scenarios.mjs';
-import { checkSuite, describeCheck, runSuite, suiteRevisions } from './suite.mjs';
+import { checkSuite, departuresFrom, describeCheck, runSuite, suiteRevisions } from './suite.mjs';
 
 const resultsRoot = join(repositoryRoot, 'artifacts', 'conformance');
-const legs = { catalog: catalogLeg, federation: federationLeg };
+const baselineFile = join(repositoryRoot, 'tests', 'conformance', 'upstream-expected-failures.yaml');
+const legs = { catalog: catalogLeg, federation: federationLeg, upstream: upstreamLeg };
+const defaultLegs = ['catalog', 'federation'];
 
 const options = process.argv.slice(2);
 const chosenLegs = options.filter((option) => option.startsWith('--leg=')).map((option) => option.slice('--leg='.length));
-const revisions = options.filter((option) => !option.startsWith('--leg='));
-const unknownLegs = chosenLegs.filter((leg) => !legs[leg]);
-if (unknownLegs.length > 0) {
-  throw new Error(`Unknown leg ${unknownLegs.join(', ')}; the legs are ${Object.keys(legs).join(', ')}.`);
-}
+const chosenRevisions = options.filter((option) => !option.startsWith('--leg='));
+const revisions = chosenRevisions.length > 0 ? chosenRevisions : suiteRevisions;
 
-checkSuite(revisions.length > 0 ? revisions : suiteRevisions);
 const started = Date.now();
-for (const leg of chosenLegs.length > 0 ? chosenLegs : Object.keys(legs)) {
-  await legs[leg](revisions.length > 0 ? revisions : suiteRevisions);
+try {
+  const unknownLegs = chosenLegs.filter((leg) => !legs[leg]);
+  if (unknownLegs.length > 0) {
+    throw new Error(`Unknown leg ${unknownLegs.join(', ')}; the legs are ${Object.keys(legs).join(', ')}.`);
+  }
+
+  checkSuite(revisions);
+  for (const leg of chosenLegs.length > 0 ? chosenLegs : defaultLegs) {
+    await legs[leg](revisions);
+  }
+} catch (error) {
+  console.error(error);
+  process.exit(2);
 }
 
 console.log(`Conformance run took ${Math.round((Date.now() - started) / 1000)} s.`);
@@ -59,7 +71,7 @@ async function catalogLeg(revisionsToRun) {
     await stack.stop();
   }
 
-  printTally(tallies);
+  printTally('the gateway catalog', tallies, federationScenarios);
 }
 
 async function federationLeg(revisionsToRun) {
@@ -85,26 +97,56 @@ async function federationLeg(revisionsToRun) {
   }
 
   printComparison(direct, federated);
+  printDepartures(direct);
 }
 
-function printTally(results) {
-  const totals = { scenarios: 0, passedScenarios: 0, federation: 0, passed: 0, failed: 0 };
-  console.log('\n=== MCP conformance tally, the gateway catalog (checks passed / failed per scenario; failed checks and warnings listed) ===');
+/** The reference upstream alone, held to its baseline: a departure from it fails the run (exit 1). */
+async function upstreamLeg(revisionsToRun) {
+  const upstream = await startConformanceUpstream();
+  let direct;
+  try {
+    direct = await runRevisions('upstream', upstream.mcpUrl, revisionsToRun);
+  } finally {
+    await upstream.stop();
+  }
+
+  printTally('the reference upstream directly', direct);
+  if (printDepartures(direct) > 0) {
+    process.exitCode = 1;
+  }
+}
+
+/** Prints where the upstream's direct runs depart from its baseline; returns how many departures there are. */
+function printDepartures(direct) {
+  const departures = departuresFrom(baselineFile, direct);
+  console.log(departures.length === 0
+    ? '\nThe reference upstream fails directly exactly what upstream-expected-failures.yaml lists.'
+    : `\nThe reference upstream departs from upstream-expected-failures.yaml:\n${departures.map((line) => `  ${line}`).join('\n')}`);
+  return departures.length;
+}
+
+/**
+ * Each scenario's checks passed and failed, with the failed checks and warnings; a failed scenario in waiting (a map
+ * from its name to what it waits for) is marked as waiting for federation rather than counted as failed otherwise.
+ */
+function printTally(title, results, waiting = {}) {
+  const totals = { scenarios: 0, passedScenarios: 0, waiting: 0, passed: 0, failed: 0 };
+  const waitingNote = (count) => (Object.keys(waiting).length > 0 ? `, ${count} failed waiting for federation` : '');
+  console.log(`\n=== MCP conformance tally, ${title} (checks passed / failed per scenario; failed checks and warnings listed) ===`);
   for (const { revision, scenarios } of results) {
     const passedScenarios = scenarios.filter((scenario) => scenario.failed === 0).length;
-    const federation = scenarios.filter((scenario) => scenario.failed > 0 && federationScenarios[scenario.name]).length;
+    const waits = scenarios.filter((scenario) => scenario.failed > 0 && waiting[scenario.name]).length;
     const passed = scenarios.reduce((sum, scenario) => sum + scenario.passed, 0);
     const failed = scenarios.reduce((sum, scenario) => sum + scenario.failed, 0);
     console.log(
-      `\n${revision}: ${passedScenarios}/${scenarios.length} scenarios passed, ${federation} failed waiting for federation; ` +
-        `checks ${passed} passed, ${failed} failed`,
+      `\n${revision}: ${passedScenarios}/${scenarios.length} scenarios passed${waitingNote(waits)}; checks ${passed} passed, ${failed} failed`,
     );
     for (const scenario of scenarios) {
       const mark = scenario.failed === 0 ? 'PASS' : 'FAIL';
-      const waits = scenario.failed > 0 && federationScenarios[scenario.name];
-      console.log(`  ${mark} ${scenario.name}: ${scenario.passed} passed, ${scenario.failed} failed${waits ? ' [needs an MCP upstream]' : ''}`);
-      if (waits) {
-        console.log(`       federation: ${waits}`);
+      const waitsFor = scenario.failed > 0 && waiting[scenario.name];
+      console.log(`  ${mark} ${scenario.name}: ${scenario.passed} passed, ${scenario.failed} failed${waitsFor ? ' [needs an MCP upstream]' : ''}`);
+      if (waitsFor) {
+        console.log(`       federation: ${waitsFor}`);
       }
 
       for (const check of scenario.reported) {
@@ -114,15 +156,14 @@ function printTally(results) {
 
     totals.scenarios += scenarios.length;
     totals.passedScenarios += passedScenarios;
-    totals.federation += federation;
+    totals.waiting += waits;
     totals.passed += passed;
     totals.failed += failed;
   }
 
   console.log(
-    `\nConformance total: ${totals.passedScenarios}/${totals.scenarios} scenario runs passed, ` +
-      `${totals.federation} failed waiting for federation, ${totals.scenarios - totals.passedScenarios - totals.federation} failed otherwise; ` +
-      `checks ${totals.passed} passed, ${totals.failed} failed`,
+    `\nConformance total, ${title}: ${totals.passedScenarios}/${totals.scenarios} scenario runs passed${waitingNote(totals.waiting)}, ` +
+      `${totals.scenarios - totals.passedScenarios - totals.waiting} failed otherwise; checks ${totals.passed} passed, ${totals.failed} failed`,
   );
 }
 

@@ -81,3 +81,33 @@ function run(command, args) {
     child.once('close', (code) => resolveRun({ code, output }));
   });
 }
+
+/**
+ * Where runs depart from a baseline of known failures (the suite's --expected-failures file: `scenario` or
+ * `scenario:check` entries): a check that failed without an entry, or an entry whose scenario ran in a revision
+ * without that failure.
+ */
+export function departuresFrom(baselineFile, tallies) {
+  const expected = [...readFileSync(baselineFile, 'utf8').matchAll(/^\s*-\s*(\S+)\s*$/gm)].map(([, entry]) => entry);
+  const departures = [];
+  for (const { revision, scenarios } of tallies) {
+    const failures = scenarios.flatMap((scenario) => scenario.reported
+      .filter((check) => check.status === 'FAILURE')
+      .map((check) => ({ scenario: scenario.name, entry: `${scenario.name}:${check.id}`, check })));
+    for (const { scenario, entry, check } of failures) {
+      if (!expected.includes(entry) && !expected.includes(scenario)) {
+        departures.push(`${revision} ${scenario}: fails without a baseline entry: ${describeCheck(check)}`);
+      }
+    }
+
+    for (const entry of expected) {
+      const scenario = entry.split(':')[0];
+      const ran = scenarios.some((candidate) => candidate.name === scenario);
+      if (ran && !failures.some((failure) => failure.entry === entry || failure.scenario === entry)) {
+        departures.push(`${revision} ${entry}: in the baseline but passes`);
+      }
+    }
+  }
+
+  return departures;
+}
