@@ -61,58 +61,56 @@ async function runRevisions(name, url, revisionsToRun) {
 }
 
 async function catalogLeg(revisionsToRun) {
-  // The suite's server mode cannot send credentials, so this gateway runs without them.
-  const stack = await startStack({ settings: { AUTH_REQUIRED: 'false' } });
-  let tallies;
-  try {
+  const tallies = await withGateway(async (stack) => {
     await seedConformanceCatalog(stack);
-    tallies = await runRevisions('catalog', `${stack.baseUrl}/mcp`, revisionsToRun);
-  } finally {
-    await stack.stop();
-  }
-
+    return runRevisions('catalog', `${stack.baseUrl}/mcp`, revisionsToRun);
+  });
   printTally('the gateway catalog', tallies, federationScenarios);
 }
 
 async function federationLeg(revisionsToRun) {
-  const upstream = await startConformanceUpstream();
-  let direct;
-  let federated;
-  try {
-    direct = await runRevisions('upstream', upstream.mcpUrl, revisionsToRun);
+  const [direct, federated] = await withUpstream(async (upstreamUrl) => [
+    await runRevisions('upstream', upstreamUrl, revisionsToRun),
     // A gateway of its own: the catalog leg's items would take the upstream's names.
-    const stack = await startStack({ settings: { AUTH_REQUIRED: 'false' } });
-    try {
-      const server = await federateBehindServer(stack, upstream.mcpUrl);
+    await withGateway(async (stack) => {
+      const server = await federateBehindServer(stack, upstreamUrl);
       console.log(
         `Federated the upstream behind ${server.mcpUrl}: ${server.bundle.associated_tools.length} tools, ` +
           `${server.bundle.associated_resources.length} resources and templates, ${server.bundle.associated_prompts.length} prompts.`,
       );
-      federated = await runRevisions('federated', server.mcpUrl, revisionsToRun);
-    } finally {
-      await stack.stop();
-    }
-  } finally {
-    await upstream.stop();
-  }
-
+      return runRevisions('federated', server.mcpUrl, revisionsToRun);
+    }),
+  ]);
   printComparison(direct, federated);
   printDepartures(direct);
 }
 
 /** The reference upstream alone, held to its baseline: a departure from it fails the run (exit 1). */
 async function upstreamLeg(revisionsToRun) {
-  const upstream = await startConformanceUpstream();
-  let direct;
-  try {
-    direct = await runRevisions('upstream', upstream.mcpUrl, revisionsToRun);
-  } finally {
-    await upstream.stop();
-  }
-
+  const direct = await withUpstream((upstreamUrl) => runRevisions('upstream', upstreamUrl, revisionsToRun));
   printTally('the reference upstream directly', direct);
   if (printDepartures(direct) > 0) {
     process.exitCode = 1;
+  }
+}
+
+/** Runs use(stack) on a gateway started for it. The suite's server mode cannot send credentials, so it has none. */
+async function withGateway(use) {
+  const stack = await startStack({ settings: { AUTH_REQUIRED: 'false' } });
+  try {
+    return await use(stack);
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Runs use(mcpUrl) on the reference upstream started for it. */
+async function withUpstream(use) {
+  const upstream = await startConformanceUpstream();
+  try {
+    return await use(upstream.mcpUrl);
+  } finally {
+    await upstream.stop();
   }
 }
 
