@@ -83,6 +83,12 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         var echo = tools.Single(t => t!["name"]!.GetValue<string>() == "echo")!;
         Assert.Equal("MCP", echo["integrationType"]!.GetValue<string>());
         Assert.Equal(kept["id"]!.GetValue<string>(), echo["gatewayId"]!.GetValue<string>());
+        var resources = (await (await rest.GetAsync("resources", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray();
+        var document = resources.Single(r => r!["uri"]!.GetValue<string>() == first.DocumentUri)!;
+        Assert.Equal(kept["id"]!.GetValue<string>(), document["gatewayId"]!.GetValue<string>());
+        var prompts = (await (await rest.GetAsync("prompts", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray();
+        var summarize = prompts.Single(p => p!["name"]!.GetValue<string>() == "summarize")!;
+        Assert.Equal(kept["id"]!.GetValue<string>(), summarize["gatewayId"]!.GetValue<string>());
 
         var clash = await rest.PostJsonAsync("gateways", ApiClientExtensions.Json(new { name = "clashing", url = second.Endpoint.ToString(), prefix_names = false }));
         await clash.ExpectProblemAsync(HttpStatusCode.Conflict);

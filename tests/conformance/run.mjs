@@ -1,143 +1,206 @@
-// Runs the MCP conformance suite (npm @modelcontextprotocol/conformance, installed in tools/) against the
-// gateway's /mcp in every protocol revision the suite can target, and prints the tally per scenario and in total.
+// Runs the MCP conformance suite (npm @modelcontextprotocol/conformance, installed in tools/) in every protocol
+// revision the suite can target, in two legs by default, and prints a tally per scenario for each:
+// - catalog: against the gateway's /mcp serving a catalog of REST tools, resources and prompts (catalog.mjs);
+// - federation: against the reference upstream (tests/McpGateway.ConformanceUpstream) directly, then through a
+//   gateway that federates it as a peer and serves exactly what it federated as a virtual server; the tally sets
+//   the two side by side and marks each scenario that passes directly but not through the gateway;
+// - upstream (only when asked for, as tests/conformance/upstream.sh does): the reference upstream directly, held to
+//   its baseline of known failures, upstream-expected-failures.yaml.
 //
-//   tools/node_modules/.bin/node tests/conformance/run.mjs [revision ...]
+//   tools/node_modules/.bin/node tests/conformance/run.mjs [--leg=catalog|federation|upstream ...] [revision ...]
 //
-// Failing scenarios do not fail the run: the tally is the result. The run fails (exit 1) only when the harness
-// itself breaks: the gateway does not start, the catalog cannot be created, or the suite does not report.
-// Each scenario's checks are kept in artifacts/conformance/<revision>/.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// Failing scenarios do not fail the catalog and federation legs: the tally is the result. The run fails with exit
+// code 2 when the harness itself breaks (a process does not start, the catalog or the federation cannot be set up,
+// or the suite does not report), and with 1 when the upstream leg departs from its baseline. Each scenario's
+// checks are kept in artifacts/conformance/<catalog|upstream|federated>/<revision>/.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositoryRoot, startStack } from '../support/gateway-stack.mjs';
+import { repositoryRoot, startConformanceUpstream, startStack } from '../support/gateway-stack.mjs';
 import { seedConformanceCatalog } from './catalog.mjs';
+import { federateBehindServer } from './federation.mjs';
 import { federationScenarios } from './federation-scenarios.mjs';
+import { checkSuite, departuresFrom, describeCheck, runSuite, suiteRevisions } from './suite.mjs';
 
-/** The revisions the suite's --spec-version accepts (it has no 2024-11-05 scenarios). */
-const suiteRevisions = ['2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'];
-
-const suiteCli = join(repositoryRoot, 'tools', 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
 const resultsRoot = join(repositoryRoot, 'artifacts', 'conformance');
+const baselineFile = join(repositoryRoot, 'tests', 'conformance', 'upstream-expected-failures.yaml');
+const legs = { catalog: catalogLeg, federation: federationLeg, upstream: upstreamLeg };
+const defaultLegs = ['catalog', 'federation'];
 
-const revisions = process.argv.length > 2 ? process.argv.slice(2) : suiteRevisions;
-const unknown = revisions.filter((revision) => !suiteRevisions.includes(revision));
-if (unknown.length > 0) {
-  throw new Error(`The suite cannot target ${unknown.join(', ')}; it targets ${suiteRevisions.join(', ')}.`);
-}
-
-if (!existsSync(suiteCli)) {
-  throw new Error(`${suiteCli} is missing; run: npm ci --prefix tools`);
-}
+const options = process.argv.slice(2);
+const chosenLegs = options.filter((option) => option.startsWith('--leg=')).map((option) => option.slice('--leg='.length));
+const chosenRevisions = options.filter((option) => !option.startsWith('--leg='));
+const revisions = chosenRevisions.length > 0 ? chosenRevisions : suiteRevisions;
 
 const started = Date.now();
-// The suite's server mode cannot send credentials, so this gateway runs without them.
-const stack = await startStack({ settings: { AUTH_REQUIRED: 'false' } });
-const tallies = [];
 try {
-  await seedConformanceCatalog(stack);
-  rmSync(resultsRoot, { recursive: true, force: true });
-  for (const revision of revisions) {
-    tallies.push(await runSuite(`${stack.baseUrl}/mcp`, revision));
+  const unknownLegs = chosenLegs.filter((leg) => !legs[leg]);
+  if (unknownLegs.length > 0) {
+    throw new Error(`Unknown leg ${unknownLegs.join(', ')}; the legs are ${Object.keys(legs).join(', ')}.`);
   }
-} finally {
-  await stack.stop();
+
+  checkSuite(revisions);
+  for (const leg of chosenLegs.length > 0 ? chosenLegs : defaultLegs) {
+    await legs[leg](revisions);
+  }
+} catch (error) {
+  console.error(error);
+  process.exit(2);
 }
 
-printTally(tallies);
 console.log(`Conformance run took ${Math.round((Date.now() - started) / 1000)} s.`);
 
-/** Runs every scenario of one revision; returns the suite's own per-scenario counts and the failed checks. */
-async function runSuite(url, revision) {
-  const outputDir = join(resultsRoot, revision);
-  mkdirSync(outputDir, { recursive: true });
-  const { code, output } = await run(process.execPath, [
-    suiteCli, 'server', '--url', url, '--suite', 'all', '--spec-version', revision, '--output-dir', outputDir,
+/** Runs every revision against one MCP endpoint, its checks kept under artifacts/conformance/<name>/. */
+async function runRevisions(name, url, revisionsToRun) {
+  rmSync(join(resultsRoot, name), { recursive: true, force: true });
+  const tallies = [];
+  for (const revision of revisionsToRun) {
+    tallies.push(await runSuite(url, revision, join(resultsRoot, name, revision)));
+  }
+
+  return tallies;
+}
+
+async function catalogLeg(revisionsToRun) {
+  const tallies = await withGateway(async (stack) => {
+    await seedConformanceCatalog(stack);
+    return runRevisions('catalog', `${stack.baseUrl}/mcp`, revisionsToRun);
+  });
+  printTally('the gateway catalog', tallies, federationScenarios);
+}
+
+async function federationLeg(revisionsToRun) {
+  const [direct, federated] = await withUpstream(async (upstreamUrl) => [
+    await runRevisions('upstream', upstreamUrl, revisionsToRun),
+    // A gateway of its own: the catalog leg's items would take the upstream's names.
+    await withGateway(async (stack) => {
+      const server = await federateBehindServer(stack, upstreamUrl);
+      console.log(
+        `Federated the upstream behind ${server.mcpUrl}: ${server.bundle.associated_tools.length} tools, ` +
+          `${server.bundle.associated_resources.length} resources and templates, ${server.bundle.associated_prompts.length} prompts.`,
+      );
+      return runRevisions('federated', server.mcpUrl, revisionsToRun);
+    }),
   ]);
-
-  const planned = /Running all suite \((\d+) scenarios\)/.exec(output);
-  const summary = output.split('=== SUMMARY ===')[1];
-  const scenarios = [...(summary ?? '').matchAll(/^[✓✗] (\S+): (\d+) passed, (\d+) failed$/gmu)]
-    .map(([, name, passed, failed]) => ({ name, passed: Number(passed), failed: Number(failed) }));
-  // Exit code 1 means "some check failed"; anything else, or a run that does not account for every
-  // scenario it planned, is the harness (or the suite) breaking.
-  if ((code !== 0 && code !== 1) || !planned || scenarios.length !== Number(planned[1]) || scenarios.length === 0) {
-    throw new Error(`The conformance suite did not report for ${revision} (exit code ${code}):\n${output.slice(-4000)}`);
-  }
-
-  const reported = reportedChecksIn(outputDir);
-  return {
-    revision,
-    scenarios: scenarios.map((scenario) => ({ ...scenario, reported: reported.get(scenario.name) ?? [] })),
-  };
+  printComparison(direct, federated);
+  printDepartures(direct);
 }
 
-/** The failed checks and warnings of each scenario, from the checks.json files the suite writes per scenario. */
-function reportedChecksIn(outputDir) {
-  const reported = new Map();
-  for (const folder of readdirSync(outputDir)) {
-    const scenario = /^server-(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/.exec(folder)?.[1];
-    const file = join(outputDir, folder, 'checks.json');
-    if (scenario && existsSync(file)) {
-      const checks = JSON.parse(readFileSync(file, 'utf8'));
-      reported.set(scenario, checks.filter((check) => check.status === 'FAILURE' || check.status === 'WARNING'));
-    }
+/** The reference upstream alone, held to its baseline: a departure from it fails the run (exit 1). */
+async function upstreamLeg(revisionsToRun) {
+  const direct = await withUpstream((upstreamUrl) => runRevisions('upstream', upstreamUrl, revisionsToRun));
+  printTally('the reference upstream directly', direct);
+  if (printDepartures(direct) > 0) {
+    process.exitCode = 1;
   }
-
-  return reported;
 }
 
-function printTally(results) {
-  const totals = { scenarios: 0, passedScenarios: 0, federation: 0, passed: 0, failed: 0 };
-  console.log('\n=== MCP conformance tally (checks passed / failed per scenario; failed checks and warnings listed) ===');
+/** Runs use(stack) on a gateway started for it. The suite's server mode cannot send credentials, so it has none. */
+async function withGateway(use) {
+  const stack = await startStack({ settings: { AUTH_REQUIRED: 'false' } });
+  try {
+    return await use(stack);
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Runs use(mcpUrl) on the reference upstream started for it. */
+async function withUpstream(use) {
+  const upstream = await startConformanceUpstream();
+  try {
+    return await use(upstream.mcpUrl);
+  } finally {
+    await upstream.stop();
+  }
+}
+
+/** Prints where the upstream's direct runs depart from its baseline; returns how many departures there are. */
+function printDepartures(direct) {
+  const departures = departuresFrom(baselineFile, direct);
+  console.log(departures.length === 0
+    ? '\nThe reference upstream fails directly exactly what upstream-expected-failures.yaml lists.'
+    : `\nThe reference upstream departs from upstream-expected-failures.yaml:\n${departures.map((line) => `  ${line}`).join('\n')}`);
+  return departures.length;
+}
+
+/**
+ * Each scenario's checks passed and failed, with the failed checks and warnings; a failed scenario in waiting (a map
+ * from its name to what it waits for) is marked as waiting for federation rather than counted as failed otherwise.
+ */
+function printTally(title, results, waiting = {}) {
+  const totals = { scenarios: 0, passedScenarios: 0, waiting: 0, passed: 0, failed: 0 };
+  const waitingNote = (count) => (Object.keys(waiting).length > 0 ? `, ${count} failed waiting for federation` : '');
+  console.log(`\n=== MCP conformance tally, ${title} (checks passed / failed per scenario; failed checks and warnings listed) ===`);
   for (const { revision, scenarios } of results) {
     const passedScenarios = scenarios.filter((scenario) => scenario.failed === 0).length;
-    const federation = scenarios.filter((scenario) => scenario.failed > 0 && federationScenarios[scenario.name]).length;
+    const waits = scenarios.filter((scenario) => scenario.failed > 0 && waiting[scenario.name]).length;
     const passed = scenarios.reduce((sum, scenario) => sum + scenario.passed, 0);
     const failed = scenarios.reduce((sum, scenario) => sum + scenario.failed, 0);
     console.log(
-      `\n${revision}: ${passedScenarios}/${scenarios.length} scenarios passed, ${federation} failed waiting for federation; ` +
-        `checks ${passed} passed, ${failed} failed`,
+      `\n${revision}: ${passedScenarios}/${scenarios.length} scenarios passed${waitingNote(waits)}; checks ${passed} passed, ${failed} failed`,
     );
     for (const scenario of scenarios) {
       const mark = scenario.failed === 0 ? 'PASS' : 'FAIL';
-      const waits = scenario.failed > 0 && federationScenarios[scenario.name];
-      console.log(`  ${mark} ${scenario.name}: ${scenario.passed} passed, ${scenario.failed} failed${waits ? ' [needs an MCP upstream]' : ''}`);
-      if (waits) {
-        console.log(`       federation: ${waits}`);
+      const waitsFor = scenario.failed > 0 && waiting[scenario.name];
+      console.log(`  ${mark} ${scenario.name}: ${scenario.passed} passed, ${scenario.failed} failed${waitsFor ? ' [needs an MCP upstream]' : ''}`);
+      if (waitsFor) {
+        console.log(`       federation: ${waitsFor}`);
       }
 
       for (const check of scenario.reported) {
-        const kind = check.status === 'WARNING' ? 'warning ' : '';
-        console.log(`       - ${kind}${check.id}: ${oneLine(check.errorMessage ?? check.description)}`);
+        console.log(`       - ${describeCheck(check)}`);
       }
     }
 
     totals.scenarios += scenarios.length;
     totals.passedScenarios += passedScenarios;
-    totals.federation += federation;
+    totals.waiting += waits;
     totals.passed += passed;
     totals.failed += failed;
   }
 
   console.log(
-    `\nConformance total: ${totals.passedScenarios}/${totals.scenarios} scenario runs passed, ` +
-      `${totals.federation} failed waiting for federation, ${totals.scenarios - totals.passedScenarios - totals.federation} failed otherwise; ` +
-      `checks ${totals.passed} passed, ${totals.failed} failed`,
+    `\nConformance total, ${title}: ${totals.passedScenarios}/${totals.scenarios} scenario runs passed${waitingNote(totals.waiting)}, ` +
+      `${totals.scenarios - totals.passedScenarios - totals.waiting} failed otherwise; checks ${totals.passed} passed, ${totals.failed} failed`,
   );
 }
 
-function oneLine(text) {
-  const line = `${text}`.replace(/\s+/g, ' ');
-  return line.length > 240 ? `${line.slice(0, 240)}...` : line;
-}
+/**
+ * The upstream's tally directly and through the gateway, revision by revision and scenario by scenario; a scenario
+ * that passes directly but not through the gateway is marked with what failed.
+ */
+function printComparison(direct, federated) {
+  const verdict = (scenario) => (scenario === undefined ? 'n/a ' : scenario.failed === 0 ? 'PASS' : 'FAIL');
+  const summary = (scenarios) =>
+    `${scenarios.filter((scenario) => scenario.failed === 0).length}/${scenarios.length} scenarios passed, checks ` +
+    `${scenarios.reduce((sum, scenario) => sum + scenario.passed, 0)} passed, ${scenarios.reduce((sum, scenario) => sum + scenario.failed, 0)} failed`;
+  const totals = { direct: [], federated: [], lost: 0 };
+  console.log('\n=== MCP conformance tally, the reference upstream directly | through the gateway (a virtual server of its federated items) ===');
+  for (const [index, { revision, scenarios }] of direct.entries()) {
+    const through = new Map(federated[index].scenarios.map((scenario) => [scenario.name, scenario]));
+    const names = [...new Set([...scenarios.map((scenario) => scenario.name), ...through.keys()])];
+    const byName = new Map(scenarios.map((scenario) => [scenario.name, scenario]));
+    const lost = names.filter((name) => byName.get(name)?.failed === 0 && through.get(name)?.failed !== 0);
+    console.log(`\n${revision}: directly ${summary(scenarios)} | through the gateway ${summary(federated[index].scenarios)}; ` +
+      `${lost.length} pass directly but not through the gateway`);
+    for (const name of names) {
+      const [before, after] = [byName.get(name), through.get(name)];
+      const marked = lost.includes(name);
+      console.log(`  ${verdict(before)} | ${verdict(after)} ${name}${marked ? '   <-- passes directly, not through the gateway' : ''}`);
+      // What failed directly is the upstream's (its baseline, upstream-expected-failures.yaml); what failed only
+      // through the gateway is the federation's.
+      for (const check of after?.reported ?? []) {
+        if (!(before?.reported ?? []).some((known) => known.id === check.id && known.status === check.status)) {
+          console.log(`       - ${describeCheck(check)}`);
+        }
+      }
+    }
 
-function run(command, args) {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(command, args, { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    child.once('error', reject);
-    child.once('close', (code) => resolveRun({ code, output }));
-  });
+    totals.direct.push(...scenarios);
+    totals.federated.push(...federated[index].scenarios);
+    totals.lost += lost.length;
+  }
+
+  console.log(`\nFederation total: directly ${summary(totals.direct)} | through the gateway ${summary(totals.federated)}; ` +
+    `${totals.lost} scenario runs pass directly but not through the gateway`);
 }

@@ -1,6 +1,7 @@
 // Starts what the node clients' tests run against, all on 127.0.0.1 and free ports: a real Azurite (from
 // tools/node_modules) with a data folder of its own, the REST backend the catalog's REST tools call
-// (tests/McpGateway.RestBackend) and the gateway's container host, both from their Release build output.
+// (tests/McpGateway.RestBackend) and the gateway's container host, both from their Release build output; and, on
+// its own, the reference MCP upstream (tests/McpGateway.ConformanceUpstream) the gateway can federate.
 // Shared by the conformance harness (tests/conformance) and the TypeScript SDK tests (tests/typescript);
 // it uses node's built-in modules only, so either can import it without installing anything.
 import { spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ const outputLines = 200;
 const releaseBuild = (...parts) => join(repositoryRoot, ...parts, 'bin', 'Release', 'net10.0');
 const hostAssembly = join(releaseBuild('src', 'Host'), 'McpGateway.Host.dll');
 const backendAssembly = join(releaseBuild('tests', 'McpGateway.RestBackend'), 'McpGateway.RestBackend.dll');
+const upstreamAssembly = join(releaseBuild('tests', 'McpGateway.ConformanceUpstream'), 'McpGateway.ConformanceUpstream.dll');
 const azuriteScript = join(repositoryRoot, 'tools', 'node_modules', 'azurite', 'dist', 'src', 'azurite.js');
 
 /** The Authorization header value of the gateway's Basic credentials. */
@@ -98,6 +100,30 @@ export async function startStack({ settings = {} } = {}) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * Starts the reference MCP upstream (Streamable HTTP) on a free port.
+ * @returns its MCP endpoint's URL and stop()
+ */
+export async function startConformanceUpstream() {
+  if (!existsSync(upstreamAssembly)) {
+    throw new Error(`${upstreamAssembly} is missing; run: dotnet build McpGateway.Functions.sln -c Release`);
+  }
+
+  const [port] = await freePorts(1);
+  const upstream = start('conformance upstream', 'dotnet', [upstreamAssembly, '--urls', `http://127.0.0.1:${port}`], {
+    DOTNET_ENVIRONMENT: 'Production',
+    Logging__LogLevel__Default: 'Warning',
+  });
+  try {
+    await upstream.listening(port);
+  } catch (error) {
+    await upstream.stop();
+    throw error;
+  }
+
+  return { mcpUrl: `http://127.0.0.1:${port}/mcp`, stop: upstream.stop };
 }
 
 /** Calls the gateway's REST API with its Basic credentials; a status other than 2xx is an error naming the call. */

@@ -14,6 +14,7 @@ public sealed record PromptRead(
     JsonElement ArgumentSchema,
     IReadOnlyList<string> Tags,
     bool Enabled,
+    string? GatewayId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version,

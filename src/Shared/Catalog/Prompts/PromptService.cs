@@ -58,7 +58,7 @@ public sealed class PromptService(
         var p = entry.Document;
         return new PromptRead(
             p.Id, p.Name, p.Description, p.Template, PromptArgumentSchema.ToArguments(p.ArgumentSchema), p.ArgumentSchema,
-            p.Tags, p.Enabled, p.CreatedAt, p.UpdatedAt, entry.Revision, metricsSummary);
+            p.Tags, p.Enabled, p.GatewayId, p.CreatedAt, p.UpdatedAt, entry.Revision, metricsSummary);
     }
 
     /// <summary>

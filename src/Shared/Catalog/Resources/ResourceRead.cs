@@ -13,6 +13,7 @@ public sealed record ResourceRead(
     long? Size,
     IReadOnlyList<string> Tags,
     bool Enabled,
+    string? GatewayId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version,

@@ -83,7 +83,7 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
     {
         var r = entry.Document;
         return new ResourceRead(
-            r.Id, r.Uri, r.Name, r.Description, r.MimeType, r.UriTemplate, r.Size, r.Tags, r.Enabled, r.CreatedAt, r.UpdatedAt,
+            r.Id, r.Uri, r.Name, r.Description, r.MimeType, r.UriTemplate, r.Size, r.Tags, r.Enabled, r.GatewayId, r.CreatedAt, r.UpdatedAt,
             entry.Revision, metricsSummary);
     }
 
