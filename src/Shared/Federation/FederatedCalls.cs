@@ -22,6 +22,9 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
         {
             var (gateway, client) = await ClientAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
             using var headers = PassthroughHeaders.Use(gateway.PassthroughHeaders, context.ClientHeaders);
+
+            // The SDK client mirrors x-mcp-header arguments into Mcp-Param-* headers (SEP-2243) for tools it knows.
+            client.AddKnownTools([new Tool { Name = tool.OriginalName ?? tool.Name, InputSchema = tool.InputSchema }]);
             return await client.CallToolAsync(
                 tool.OriginalName ?? tool.Name,
                 arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
