@@ -98,6 +98,27 @@ public sealed class McpProtocolTests(McpCatalogFixture gateway) : IClassFixture<
         await Assert.ThrowsAsync<McpProtocolException>(() => client.GetPromptAsync("hidden_prompt", cancellationToken: Ct).AsTask());
     }
 
+    [Fact]
+    public async Task Lists_page_with_opaque_cursors_that_cover_every_item_once()
+    {
+        using var rest = gateway.Host.CreateClient();
+        for (var i = 0; i < 105; i++)
+        {
+            await (await rest.PostJsonAsync("prompts", $$"""{"name":"paged_{{i:D3}}","template":"page {{i}}"}""")).ExpectAsync(System.Net.HttpStatusCode.Created);
+        }
+
+        await using var client = await gateway.ConnectAsync("2026-07-28");
+        var first = await client.ListPromptsAsync(new ListPromptsRequestParams(), Ct);
+        Assert.Equal(100, first.Prompts.Count);
+        Assert.NotNull(first.NextCursor);
+        var second = await client.ListPromptsAsync(new ListPromptsRequestParams { Cursor = first.NextCursor }, Ct);
+        Assert.Null(second.NextCursor);
+
+        var names = first.Prompts.Concat(second.Prompts).Select(p => p.Name).Where(n => n.StartsWith("paged_", StringComparison.Ordinal)).ToList();
+        Assert.Equal(105, names.Count);
+        Assert.Equal(names.Distinct().Count(), names.Count);
+    }
+
     [Theory]
     [InlineData("2024-11-05")]
     [InlineData("2025-06-18")]
