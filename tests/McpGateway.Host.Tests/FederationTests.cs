@@ -169,6 +169,22 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
     }
 
     [Fact]
+    public async Task A_call_that_outlasts_the_federation_timeout_is_a_tool_error()
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var registered = await RegisterAsync("patient", upstream.Endpoint);
+        await using var client = await gateway.ConnectAsync("2025-11-25");
+
+        var started = DateTime.UtcNow;
+        var result = await client.CallToolAsync("patient-slow", new Dictionary<string, object?> { ["steps"] = 60 }, cancellationToken: Ct);
+
+        Assert.True(result.IsError);
+        Assert.Contains("timeout", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text, StringComparison.OrdinalIgnoreCase);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "FEDERATION_TIMEOUT is 5 s in this fixture.");
+        await DeleteAsync(registered);
+    }
+
+    [Fact]
     public async Task An_upstream_that_cannot_be_reached_is_502_and_not_registered()
     {
         using var rest = gateway.Host.CreateClient();

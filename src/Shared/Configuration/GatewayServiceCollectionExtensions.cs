@@ -67,6 +67,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpClient(UpstreamConnector.HttpClientName).AddHttpMessageHandler<PassthroughHeadersHandler>();
         services.AddSingleton<UpstreamConnector>();
         services.AddSingleton<UpstreamClientPool>();
+        services.AddSingleton<UpstreamPipelines>();
         services.AddSingleton<FederatedNames>();
         services.AddSingleton<FederationSync>();
         services.AddSingleton<FederatedCalls>();

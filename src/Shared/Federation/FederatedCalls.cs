@@ -13,7 +13,7 @@ namespace McpGateway.Shared.Federation;
 /// Forwards requests on federated items to their upstream over the pooled session, passing results through
 /// unchanged (every content type, structuredContent, isError, _meta) and upstream protocol errors as they are.
 /// </summary>
-public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPool pool)
+public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPool pool, UpstreamPipelines pipelines)
 {
     public async Task<CallToolResult> CallToolAsync(
         ToolRecord tool, IDictionary<string, JsonElement>? arguments, ToolCallContext context, CancellationToken cancellationToken)
@@ -25,11 +25,13 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
 
             // The SDK client mirrors x-mcp-header arguments into Mcp-Param-* headers (SEP-2243) for tools it knows.
             client.AddKnownTools([new Tool { Name = tool.OriginalName ?? tool.Name, InputSchema = tool.InputSchema }]);
-            return await client.CallToolAsync(
-                tool.OriginalName ?? tool.Name,
-                arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
-                context.Progress,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await pipelines.For(gateway.Id, idempotent: false).ExecuteAsync(
+                async token => await client.CallToolAsync(
+                    tool.OriginalName ?? tool.Name,
+                    arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
+                    context.Progress,
+                    cancellationToken: token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
         {
@@ -39,25 +41,27 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
     }
 
     public Task<ReadResourceResult> ReadResourceAsync(string gatewayId, string uri, CancellationToken cancellationToken) =>
-        ForwardAsync(gatewayId, client => client.ReadResourceAsync(uri, cancellationToken: cancellationToken).AsTask(), cancellationToken);
+        ForwardAsync(gatewayId, (client, token) => client.ReadResourceAsync(uri, cancellationToken: token).AsTask(), cancellationToken);
 
     public Task<GetPromptResult> GetPromptAsync(PromptRecord prompt, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken) =>
         ForwardAsync(
             prompt.GatewayId!,
-            client => client.GetPromptAsync(
+            (client, token) => client.GetPromptAsync(
                 prompt.OriginalName ?? prompt.Name,
                 arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
-                cancellationToken: cancellationToken).AsTask(),
+                cancellationToken: token).AsTask(),
             cancellationToken);
 
     public Task<CompleteResult> CompleteAsync(string gatewayId, Reference reference, Argument argument, CancellationToken cancellationToken) =>
-        ForwardAsync(gatewayId, client => client.CompleteAsync(reference, argument.Name, argument.Value, cancellationToken: cancellationToken).AsTask(), cancellationToken);
+        ForwardAsync(gatewayId, (client, token) => client.CompleteAsync(reference, argument.Name, argument.Value, cancellationToken: token).AsTask(), cancellationToken);
 
-    private async Task<T> ForwardAsync<T>(string gatewayId, Func<McpClient, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> ForwardAsync<T>(string gatewayId, Func<McpClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
-            return await call((await ClientAsync(gatewayId, cancellationToken).ConfigureAwait(false)).Client).ConfigureAwait(false);
+            var client = (await ClientAsync(gatewayId, cancellationToken).ConfigureAwait(false)).Client;
+            return await pipelines.For(gatewayId, idempotent: true)
+                .ExecuteAsync(async token => await call(client, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
         {
@@ -83,7 +87,8 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
     {
         McpProtocolException => false,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        UpstreamUnavailableException or HttpRequestException or IOException or McpException or InvalidOperationException => true,
+        UpstreamUnavailableException or HttpRequestException or IOException or McpException or InvalidOperationException
+            or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException => true,
         _ => false,
     };
 }
