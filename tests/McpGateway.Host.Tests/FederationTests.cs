@@ -184,6 +184,31 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         await DeleteAsync(registered);
     }
 
+    [Theory]
+    [InlineData("2025-06-18")]
+    [InlineData("2025-11-25")]
+    public async Task An_upstreams_elicitation_reaches_the_caller_and_its_answer_returns(string revision)
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var name = "ask" + revision.Replace("-", string.Empty, StringComparison.Ordinal);
+        var registered = await RegisterAsync(name, upstream.Endpoint);
+        var asked = new List<string>();
+        await using var client = await gateway.ConnectAsync(revision, handlers: new McpClientHandlers
+        {
+            ElicitationHandler = (request, _) =>
+            {
+                asked.Add(request!.Message);
+                return ValueTask.FromResult(new ElicitResult { Action = "accept", Content = new Dictionary<string, System.Text.Json.JsonElement> { ["name"] = System.Text.Json.JsonSerializer.SerializeToElement("Ada") } });
+            },
+        });
+
+        var result = await client.CallToolAsync($"{name}-greet_me", cancellationToken: Ct);
+
+        Assert.Equal(["Your name?"], asked);
+        Assert.Equal("hello Ada", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+        await DeleteAsync(registered);
+    }
+
     [Fact]
     public async Task An_upstream_that_cannot_be_reached_is_502_and_not_registered()
     {

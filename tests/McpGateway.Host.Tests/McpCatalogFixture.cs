@@ -39,7 +39,8 @@ public class McpCatalogFixture(AzuriteFixture azurite) : GatewayHostFixture(azur
     }
 
     /// <summary>An MCP client of the official C# SDK speaking <paramref name="protocolVersion"/> to <paramref name="path"/>.</summary>
-    public async Task<McpClient> ConnectAsync(string protocolVersion, string path = "mcp", IReadOnlyDictionary<string, string>? headers = null)
+    public async Task<McpClient> ConnectAsync(
+        string protocolVersion, string path = "mcp", IReadOnlyDictionary<string, string>? headers = null, McpClientHandlers? handlers = null)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
@@ -52,7 +53,7 @@ public class McpCatalogFixture(AzuriteFixture azurite) : GatewayHostFixture(azur
         });
         return await McpClient.CreateAsync(
             transport,
-            new McpClientOptions { ProtocolVersion = protocolVersion, ClientInfo = new() { Name = "gateway-tests", Version = "1.0" } },
+            new McpClientOptions { ProtocolVersion = protocolVersion, ClientInfo = new() { Name = "gateway-tests", Version = "1.0" }, Handlers = handlers ?? new() },
             cancellationToken: TestContext.Current.CancellationToken);
     }
 }

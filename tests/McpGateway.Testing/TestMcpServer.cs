@@ -75,6 +75,23 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     private static IEnumerable<McpServerTool> Tools()
     {
+        yield return McpServerTool.Create(
+            async (McpServer server, CancellationToken cancellationToken) =>
+            {
+                var answer = await server.ElicitAsync(
+                    new ElicitRequestParams
+                    {
+                        Message = "Your name?",
+                        RequestedSchema = new ElicitRequestParams.RequestSchema
+                        {
+                            Properties = new Dictionary<string, ElicitRequestParams.PrimitiveSchemaDefinition> { ["name"] = new ElicitRequestParams.StringSchema() },
+                        },
+                    },
+                    cancellationToken);
+                return answer.Action == "accept" && answer.Content?.TryGetValue("name", out var name) == true ? $"hello {name}" : "declined";
+            },
+            new McpServerToolCreateOptions { Name = "greet_me" });
+
         var http = new HttpContextAccessor(); // its state is an AsyncLocal shared by every instance
         yield return McpServerTool.Create(
             (string name) => http.HttpContext?.Request.Headers[name].ToString() ?? string.Empty,

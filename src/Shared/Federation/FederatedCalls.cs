@@ -6,6 +6,7 @@ using McpGateway.Shared.Upstreams.Mcp;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace McpGateway.Shared.Federation;
 
@@ -13,14 +14,21 @@ namespace McpGateway.Shared.Federation;
 /// Forwards requests on federated items to their upstream over the pooled session, passing results through
 /// unchanged (every content type, structuredContent, isError, _meta) and upstream protocol errors as they are.
 /// </summary>
-public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPool pool, UpstreamPipelines pipelines)
+public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPool pool, UpstreamConnector connector, UpstreamPipelines pipelines)
 {
     public async Task<CallToolResult> CallToolAsync(
         ToolRecord tool, IDictionary<string, JsonElement>? arguments, ToolCallContext context, CancellationToken cancellationToken)
     {
         try
         {
-            var (gateway, client) = await ClientAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
+            var (gateway, pooled) = await ClientAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
+
+            // A caller that can answer sampling, elicitation or roots gets a session of its own, bound to it, so the
+            // upstream's requests reach that caller and no other.
+            await using var dedicated = RelaysRequests(context.Caller)
+                ? await connector.ConnectAsync(gateway, cancellationToken, context.Caller).ConfigureAwait(false)
+                : null;
+            var client = dedicated?.Client ?? pooled;
             using var headers = PassthroughHeaders.Use(gateway.PassthroughHeaders, context.ClientHeaders);
 
             // The SDK client mirrors x-mcp-header arguments into Mcp-Param-* headers (SEP-2243) for tools it knows.
@@ -69,6 +77,11 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
             throw new McpProtocolException($"The upstream failed: {ex.Message}", McpErrorCode.InternalError);
         }
     }
+
+#pragma warning disable MCP9005 // Sampling and roots are deprecated in 2026-07-28 but live in the revisions relayed.
+    private static bool RelaysRequests(McpServer? caller) =>
+        caller?.ClientCapabilities is { } capabilities && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null);
+#pragma warning restore MCP9005
 
     /// <exception cref="UpstreamUnavailableException">The gateway is switched off or marked unreachable by the health check.</exception>
     private async Task<(PeerGatewayRecord Gateway, McpClient Client)> ClientAsync(string gatewayId, CancellationToken cancellationToken)

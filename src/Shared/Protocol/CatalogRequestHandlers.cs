@@ -55,7 +55,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
             ? headers as Microsoft.AspNetCore.Http.IHeaderDictionary
             : null;
         var result = await services.ToolCalls.CallAsync(
-            tool, request.Params.Arguments, new ToolCallContext(scope.ServerId, request.Server.NegotiatedProtocolVersion, progress, clientHeaders), cancellationToken)
+            tool, request.Params.Arguments, new ToolCallContext(scope.ServerId, request.Server.NegotiatedProtocolVersion, progress, clientHeaders, request.Server), cancellationToken)
             .ConfigureAwait(false);
         if (progress is not null)
         {

@@ -1,45 +1,58 @@
 using System.Collections.Concurrent;
+using ModelContextProtocol.Server;
 
 namespace McpGateway.Shared.Transports;
 
 /// <summary>
-/// The requests this instance is serving, so that a notifications/cancelled arriving in a later HTTP request
-/// (each request gets its own server core) can cancel the one it names.
+/// The requests this instance is serving. Each HTTP request gets its own server core, so a notifications/cancelled
+/// or a client's answer to a server-to-client request (sampling, elicitation, roots), arriving in a later HTTP
+/// request, is delivered here to the server core still serving the request it concerns.
 /// </summary>
 public sealed class InFlightRequests
 {
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Registration> requests = new(StringComparer.Ordinal);
 
-    /// <summary>Registers a request; dispose the result when it completes.</summary>
-    public Registration Register(string owner, string requestId, CancellationToken requestAborted)
+    /// <summary>Registers a request and the transport serving it; dispose the result when it completes.</summary>
+    public Registration Register(string owner, string requestId, StreamableHttpServerTransport transport, CancellationToken requestAborted)
     {
-        var key = Key(owner, requestId);
-        var source = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        requests[key] = source;
-        return new Registration(this, key, source);
+        var registration = new Registration(this, owner, Key(owner, requestId), transport, CancellationTokenSource.CreateLinkedTokenSource(requestAborted));
+        requests[registration.Key] = registration;
+        return registration;
     }
 
     /// <returns>True when a request of that owner and id was in flight here.</returns>
     public bool Cancel(string owner, string requestId)
     {
-        if (!requests.TryGetValue(Key(owner, requestId), out var source))
+        if (!requests.TryGetValue(Key(owner, requestId), out var registration))
         {
             return false;
         }
 
-        source.Cancel();
+        registration.Cancel();
         return true;
     }
 
+    /// <summary>The transports serving the owner's requests here, one of which awaits the client's answer.</summary>
+    public IReadOnlyList<StreamableHttpServerTransport> TransportsOf(string owner) =>
+        requests.Values.Where(r => r.Owner == owner).Select(r => r.Transport).ToList();
+
     private static string Key(string owner, string requestId) => owner + "\n" + requestId;
 
-    public sealed class Registration(InFlightRequests registry, string key, CancellationTokenSource source) : IDisposable
+    public sealed class Registration(InFlightRequests registry, string owner, string key, StreamableHttpServerTransport transport, CancellationTokenSource source) : IDisposable
     {
+        internal string Owner => owner;
+
+        internal string Key => key;
+
+        internal StreamableHttpServerTransport Transport => transport;
+
         public CancellationToken Token => source.Token;
+
+        internal void Cancel() => source.Cancel();
 
         public void Dispose()
         {
-            registry.requests.TryRemove(KeyValuePair.Create(key, source));
+            registry.requests.TryRemove(KeyValuePair.Create(key, this));
             source.Dispose();
         }
     }

@@ -8,4 +8,5 @@ namespace McpGateway.Shared.Catalog.Tools;
 /// <param name="Revision">The caller's protocol revision, which decides how invalid arguments are reported.</param>
 /// <param name="Progress">Receives a federated tool's progress notifications for the caller.</param>
 /// <param name="ClientHeaders">The caller's HTTP headers, of which a peer's passthrough_headers are forwarded.</param>
-public sealed record ToolCallContext(string? ServerId, string? Revision, IProgress<ProgressNotificationValue>? Progress, IHeaderDictionary? ClientHeaders);
+public sealed record ToolCallContext(
+    string? ServerId, string? Revision, IProgress<ProgressNotificationValue>? Progress, IHeaderDictionary? ClientHeaders, ModelContextProtocol.Server.McpServer? Caller);

@@ -38,6 +38,17 @@ public sealed class McpRequestServer(McpServerFactory factory, McpSessionStore s
             return false;
         }
 
+        if (message is JsonRpcResponse or JsonRpcError && session is not null)
+        {
+            // The client's answer to a request a server core serving this session sent it (sampling, elicitation, roots).
+            foreach (var serving in inFlight.TransportsOf(Owner(context, session)))
+            {
+                await serving.HandlePostRequestAsync(message, Stream.Null, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
         var transport = new StreamableHttpServerTransport(loggers)
         {
             Stateless = session is null && newSessionId is null,
@@ -57,7 +68,7 @@ public sealed class McpRequestServer(McpServerFactory factory, McpSessionStore s
         try
         {
             using var registration = message is JsonRpcRequest request
-                ? inFlight.Register(Owner(context, session), request.Id.ToString(), context.RequestAborted)
+                ? inFlight.Register(Owner(context, session), request.Id.ToString(), transport, context.RequestAborted)
                 : null;
             return await transport.HandlePostRequestAsync(message, output, onResponseStarting, registration?.Token ?? context.RequestAborted)
                 .ConfigureAwait(false);

@@ -4,7 +4,10 @@ using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using McpGateway.Shared.Protocol;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace McpGateway.Shared.Upstreams.Mcp;
 
@@ -21,7 +24,11 @@ public sealed class UpstreamConnector(
     public const string Sse = "SSE";
 
     /// <exception cref="UpstreamUnavailableException">No candidate endpoint answered as an MCP server.</exception>
-    public async Task<UpstreamConnection> ConnectAsync(PeerGatewayRecord gateway, CancellationToken cancellationToken)
+    /// <param name="caller">
+    /// For a session dedicated to one forwarded call: the client-facing server of that call. The upstream is told the
+    /// caller's capabilities and its requests to the client (sampling, elicitation, roots) are relayed to the caller.
+    /// </param>
+    public async Task<UpstreamConnection> ConnectAsync(PeerGatewayRecord gateway, CancellationToken cancellationToken, McpServer? caller = null)
     {
         var failures = new List<string>();
         foreach (var (endpoint, transport) in Candidates(gateway))
@@ -32,7 +39,7 @@ public sealed class UpstreamConnector(
             {
                 var client = await McpClient.CreateAsync(
                     transport == PeerGatewayService.StdioTransport ? StdioTransport(gateway) : Transport(gateway, endpoint, transport),
-                    new McpClientOptions { ClientInfo = new() { Name = "mcpgateway", Version = SystemRoutes.Version } },
+                    ClientOptions(caller),
                     loggers,
                     timeout.Token).ConfigureAwait(false);
                 return new UpstreamConnection(client, endpoint, transport);
@@ -45,6 +52,27 @@ public sealed class UpstreamConnector(
 
         throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' could not be reached as an MCP server ({string.Join("; ", failures)}).");
     }
+
+#pragma warning disable MCP9005 // Sampling and roots are deprecated in 2026-07-28 (SEP-2577) but live in the revisions relayed.
+    /// <summary>
+    /// A relaying session uses 2025-11-25, where the upstream asks its client directly over the call's stream; the
+    /// caller's own revision then decides how the gateway asks the caller (a request, or an input-required result).
+    /// </summary>
+    private static McpClientOptions ClientOptions(McpServer? caller) => new()
+    {
+        ClientInfo = new() { Name = "mcpgateway", Version = SystemRoutes.Version },
+        ProtocolVersion = caller is null ? null : ProtocolRevisions.November2025,
+        Capabilities = caller?.ClientCapabilities is { } capabilities
+            ? new ClientCapabilities { Sampling = capabilities.Sampling, Elicitation = capabilities.Elicitation, Roots = capabilities.Roots }
+            : null,
+        Handlers = caller is null ? new McpClientHandlers() : new McpClientHandlers
+        {
+            SamplingHandler = async (request, _, cancellationToken) => await caller.SampleAsync(request!, cancellationToken).ConfigureAwait(false),
+            ElicitationHandler = async (request, cancellationToken) => await caller.ElicitAsync(request!, cancellationToken).ConfigureAwait(false),
+            RootsHandler = async (request, cancellationToken) => await caller.RequestRootsAsync(request!, cancellationToken).ConfigureAwait(false),
+        },
+    };
+#pragma warning restore MCP9005
 
     /// <summary>The endpoints and transports to try, in order: the known ones first, then the probes.</summary>
     private static IEnumerable<(Uri Endpoint, string Transport)> Candidates(PeerGatewayRecord gateway)
