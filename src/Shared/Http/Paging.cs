@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using McpGateway.Shared.Configuration;
@@ -21,10 +19,8 @@ public static class Paging
     {
         var maxPageSize = request.Service<IOptions<ApiOptions>>().Value.MaxPageSize;
         var limit = request.QueryInt("limit", 1, maxPageSize) ?? maxPageSize;
-        var after = DecodeCursor(request.Query("cursor"));
-        var remaining = after is null ? ordered : ordered.Where(item => string.CompareOrdinal(sortKey(item), after) > 0).ToList();
-        var page = remaining.Take(limit).ToList();
-        var nextCursor = remaining.Count > limit ? EncodeCursor(sortKey(page[^1])) : null;
+        var (page, nextCursor) = KeysetPage.Take(
+            ordered, sortKey, request.Query("cursor"), limit, () => ApiProblem.Invalid("cursor", "The cursor is not one this API returned."));
         var items = page.Select(read).ToList();
 
         if (nextCursor is not null)
@@ -41,24 +37,5 @@ public static class Paging
         return request.QueryFlag("include_pagination", false)
             ? Results.Json(new { items, nextCursor }, GatewayJson.Options)
             : Results.Json(items, GatewayJson.Options);
-    }
-
-    private static string EncodeCursor(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
-
-    private static string? DecodeCursor(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-        }
-        catch (FormatException)
-        {
-            throw ApiProblem.Invalid("cursor", "The cursor is not one this API returned.");
-        }
     }
 }
