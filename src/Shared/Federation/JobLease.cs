@@ -11,18 +11,12 @@ namespace McpGateway.Shared.Federation;
 public sealed class JobLease(CatalogStorage storage, TimeProvider time)
 {
     private const string Partition = "job";
-    private readonly TableClient table = storage.RawTable("jobs");
-    private volatile bool tableReady;
+    private readonly LazyTable lazyTable = storage.RawTable("jobs");
 
     /// <returns>True when this instance won the run due now; the next is due <paramref name="interval"/> later.</returns>
     public async Task<bool> TryClaimAsync(string job, TimeSpan interval, CancellationToken cancellationToken)
     {
-        if (!tableReady)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            tableReady = true;
-        }
-
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, job, cancellationToken: cancellationToken).ConfigureAwait(false);
         var next = new TableEntity(Partition, job) { ["NextRunAt"] = now + interval, ["ClaimedAt"] = now };

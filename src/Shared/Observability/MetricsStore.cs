@@ -10,13 +10,12 @@ namespace McpGateway.Shared.Observability;
 /// </summary>
 public sealed class MetricsStore
 {
-    private readonly TableClient table;
+    private readonly LazyTable lazyTable;
     private readonly TimeProvider time;
-    private volatile bool tableReady;
 
     public MetricsStore(CatalogStorage storage, TimeProvider time)
     {
-        table = storage.RawTable("metrics");
+        lazyTable = storage.RawTable("metrics");
         this.time = time;
     }
 
@@ -31,7 +30,7 @@ public sealed class MetricsStore
 
     public async Task RecordAsync(string kind, string itemId, bool success, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var row = new TableEntity(kind, $"{itemId}|{now.UtcTicks:D19}|{Guid.NewGuid():N}")
         {
@@ -58,7 +57,7 @@ public sealed class MetricsStore
     /// <summary>Deletes the events of one item, of one kind (itemId null) or of everything (both null).</summary>
     public async Task ResetAsync(string? kind, string? itemId, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         var filter = kind is null ? null : Filter(kind, itemId);
         var rows = table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
         var batch = new List<TableEntity>();
@@ -79,7 +78,7 @@ public sealed class MetricsStore
 
     private async Task<List<MetricEvent>> EventsAsync(string kind, string? itemId, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         var events = new List<MetricEvent>();
         var rows = table.QueryAsync<TableEntity>(Filter(kind, itemId), select: ["ItemId", "Success", "Seconds", "At"], cancellationToken: cancellationToken);
         await foreach (var row in rows.ConfigureAwait(false))
@@ -98,12 +97,4 @@ public sealed class MetricsStore
         ? TableClient.CreateQueryFilter($"PartitionKey eq {kind}")
         : TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey ge {itemId + "|"} and RowKey lt {itemId + "}"}");
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!tableReady)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            tableReady = true;
-        }
-    }
 }

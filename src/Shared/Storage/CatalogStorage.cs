@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using McpGateway.Shared.Configuration;
 using Microsoft.Extensions.Options;
@@ -45,6 +44,6 @@ public sealed class CatalogStorage(StorageClients clients, IOptions<StorageOptio
         await clients.Blobs.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A table outside the catalog (metrics, sessions) under the same prefix.</summary>
-    public TableClient RawTable(string name) => clients.Tables.GetTableClient(prefix + name);
+    /// <summary>A table outside the catalog (metrics, sessions, job leases) under the same prefix, created on first use.</summary>
+    public LazyTable RawTable(string name) => new(clients.Tables.GetTableClient(prefix + name));
 }

@@ -18,13 +18,12 @@ public sealed class McpSessionStore
 {
     private const string SessionPartition = "session";
     private const string SubscriptionPrefix = "subscription|";
-    private readonly TableClient table;
+    private readonly LazyTable lazyTable;
     private readonly TimeProvider time;
-    private volatile bool tableReady;
 
     public McpSessionStore(CatalogStorage storage, TimeProvider time)
     {
-        table = storage.RawTable("mcpsessions");
+        lazyTable = storage.RawTable("mcpsessions");
         this.time = time;
     }
 
@@ -33,7 +32,7 @@ public sealed class McpSessionStore
 
     public async Task SaveAsync(McpSession session, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         var row = new TableEntity(SessionPartition, session.Id)
         {
             ["ServerId"] = session.ServerId,
@@ -51,7 +50,7 @@ public sealed class McpSessionStore
             return null;
         }
 
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(SessionPartition, sessionId, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue)
         {
@@ -72,7 +71,7 @@ public sealed class McpSessionStore
             return false;
         }
 
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var subscription in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {SubscriptionPrefix + sessionId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -85,20 +84,20 @@ public sealed class McpSessionStore
 
     public async Task SubscribeAsync(string sessionId, string uri, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         var row = new TableEntity(SubscriptionPrefix + sessionId, SubscriptionKey(uri)) { ["Uri"] = uri, ["SubscribedAt"] = time.GetUtcNow() };
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task UnsubscribeAsync(string sessionId, string uri, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         await table.DeleteEntityAsync(SubscriptionPrefix + sessionId, SubscriptionKey(uri), ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> SubscriptionsAsync(string sessionId, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
         var uris = new List<string>();
         await foreach (var row in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {SubscriptionPrefix + sessionId}"), select: ["Uri"], cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -115,12 +114,4 @@ public sealed class McpSessionStore
 
     private static string SubscriptionKey(string uri) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(uri));
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!tableReady)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            tableReady = true;
-        }
-    }
 }
