@@ -21,21 +21,22 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
     {
         try
         {
-            var (gateway, pooled) = await ClientAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
+            var gateway = await ReachableGatewayAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
 
             // A caller that can answer sampling, elicitation or roots gets a session of its own, bound to it, so the
-            // upstream's requests reach that caller and no other.
+            // upstream's requests reach that caller and no other; everyone else shares the pooled session.
             await using var dedicated = RelaysRequests(context.Caller)
                 ? await connector.ConnectAsync(gateway, cancellationToken, context.Caller).ConfigureAwait(false)
                 : null;
-            var client = dedicated?.Client ?? pooled;
+            var client = dedicated?.Client ?? (await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false)).Client;
             using var headers = PassthroughHeaders.Use(gateway.PassthroughHeaders, context.ClientHeaders);
 
             // The SDK client mirrors x-mcp-header arguments into Mcp-Param-* headers (SEP-2243) for tools it knows.
-            client.AddKnownTools([new Tool { Name = tool.OriginalName ?? tool.Name, InputSchema = tool.InputSchema }]);
+            var upstreamName = tool.OriginalName ?? tool.Name;
+            client.AddKnownTools([new Tool { Name = upstreamName, InputSchema = tool.InputSchema }]);
             return await pipelines.For(gateway.Id, idempotent: false).ExecuteAsync(
                 async token => await client.CallToolAsync(
-                    tool.OriginalName ?? tool.Name,
+                    upstreamName,
                     arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
                     context.Progress,
                     cancellationToken: token).ConfigureAwait(false),
@@ -67,7 +68,8 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
     {
         try
         {
-            var client = (await ClientAsync(gatewayId, cancellationToken).ConfigureAwait(false)).Client;
+            var gateway = await ReachableGatewayAsync(gatewayId, cancellationToken).ConfigureAwait(false);
+            var client = (await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false)).Client;
             return await pipelines.For(gatewayId, idempotent: true)
                 .ExecuteAsync(async token => await call(client, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
@@ -84,15 +86,12 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
 #pragma warning restore MCP9005
 
     /// <exception cref="UpstreamUnavailableException">The gateway is switched off or marked unreachable by the health check.</exception>
-    private async Task<(PeerGatewayRecord Gateway, McpClient Client)> ClientAsync(string gatewayId, CancellationToken cancellationToken)
+    private async Task<PeerGatewayRecord> ReachableGatewayAsync(string gatewayId, CancellationToken cancellationToken)
     {
         var gateway = (await gateways.GetAsync(gatewayId, cancellationToken).ConfigureAwait(false)).Document;
-        if (!gateway.Enabled || !gateway.Reachable)
-        {
-            throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' is {(gateway.Enabled ? "unreachable" : "disabled")}.");
-        }
-
-        return (gateway, (await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false)).Client);
+        return gateway.Enabled && gateway.Reachable
+            ? gateway
+            : throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' is {(gateway.Enabled ? "unreachable" : "disabled")}.");
     }
 
     /// <summary>Transport and availability failures; the upstream's own protocol errors pass through as they are.</summary>
