@@ -192,7 +192,7 @@ public sealed class StreamableHttpEndpoint(
             return Results.Empty;
         }
 
-        var (session, failure) = await SessionAsync(http, (JsonRpcMessageReader.ReadMessage(first, out _) as JsonRpcMessageWithId)?.Id ?? default).ConfigureAwait(false);
+        var (session, failure) = await SessionAsync(http, JsonRpcMessageReader.IdOf(first)).ConfigureAwait(false);
         if (session is null)
         {
             return failure!;
