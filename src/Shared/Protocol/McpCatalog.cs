@@ -18,6 +18,10 @@ public sealed class McpCatalog(ToolService tools, ResourceService resources, Pro
     private readonly ConcurrentDictionary<string, string> toolIds = new(StringComparer.Ordinal);
 
     /// <summary>The scope of <c>/servers/{id}/mcp</c>, or null when no enabled server has that id or name.</summary>
+    /// <summary>The scope of an MCP endpoint: the whole catalog, or the virtual server it names (null if none is enabled).</summary>
+    public async Task<CatalogScope?> ScopeAsync(string? serverIdOrName, CancellationToken cancellationToken) =>
+        serverIdOrName is null ? CatalogScope.Everything : await ServerScopeAsync(serverIdOrName, cancellationToken).ConfigureAwait(false);
+
     public async Task<CatalogScope?> ServerScopeAsync(string serverIdOrName, CancellationToken cancellationToken)
     {
         var server = (await servers.FindAsync(serverIdOrName, cancellationToken).ConfigureAwait(false))?.Document;

@@ -26,6 +26,10 @@ public static class JsonRpcErrors
     public static JsonRpcError Create(int code, string message, RequestId id = default, JsonNode? data = null) =>
         new() { Id = id, Error = new JsonRpcErrorDetail { Code = code, Message = message, Data = data } };
 
+    /// <summary>The 404 of an MCP endpoint of a virtual server that does not exist or is disabled.</summary>
+    public static IResult UnknownServer(string serverRef) =>
+        Result(StatusCodes.Status404NotFound, ServerError, $"No enabled virtual server '{serverRef}' exists.");
+
     /// <summary>The error for an MCP-Protocol-Version the gateway does not speak, listing the ones it does.</summary>
     public static IResult UnsupportedVersion(string requested, IReadOnlyList<string> supported, RequestId id = default) =>
         Result(

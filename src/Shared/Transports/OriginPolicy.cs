@@ -27,6 +27,11 @@ public sealed class OriginPolicy(IOptions<SecurityOptions> options)
             || (string.Equals(origin, own, StringComparison.OrdinalIgnoreCase) && !IsRebound(request));
     }
 
+    /// <summary>The 403 for a request from an origin that is not allowed, or null when it may proceed.</summary>
+    public IResult? Refusal(HttpRequest request) => Allows(request)
+        ? null
+        : JsonRpcErrors.Result(StatusCodes.Status403Forbidden, JsonRpcErrors.ServerError, $"Forbidden: origin '{request.Headers.Origin}' is not in ALLOWED_ORIGINS.");
+
     /// <summary>
     /// A request that reached a loopback address under a name that is not loopback: a page whose host name
     /// was re-pointed at 127.0.0.1 calling a local gateway. Its Origin matches its Host, so "own origin" proves nothing.

@@ -23,9 +23,6 @@ public sealed class StreamableHttpEndpoint(
     IOptions<ApiOptions> api,
     IHostApplicationLifetime lifetime)
 {
-    /// <summary>Where a message carries its HTTP request's headers, for the passthrough_headers of federated calls.</summary>
-    public const string ClientHeadersItem = "mcpgateway.client-headers";
-
     public static IEnumerable<GatewayRoute> Routes()
     {
         yield return new GatewayRoute("mcp", "mcp", Handlers(_ => null));
@@ -35,7 +32,7 @@ public sealed class StreamableHttpEndpoint(
     public async Task<IResult> PostAsync(GatewayRequest request, string? serverRef)
     {
         var http = request.Http;
-        if (RefuseOrigin(http.Request) is { } forbidden)
+        if (origins.Refusal(http.Request) is { } forbidden)
         {
             return forbidden;
         }
@@ -63,10 +60,10 @@ public sealed class StreamableHttpEndpoint(
             return unsupported;
         }
 
-        var scope = await ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
+        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
         if (scope is null)
         {
-            return UnknownServer(serverRef!);
+            return JsonRpcErrors.UnknownServer(serverRef!);
         }
 
         var version = http.Request.Headers[McpHeaders.ProtocolVersion].ToString();
@@ -94,7 +91,7 @@ public sealed class StreamableHttpEndpoint(
             return failure!;
         }
 
-        var scope = await ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
+        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
         if (scope is null || scope.ServerId != session.ServerId)
         {
             return UnknownSession(default);
@@ -261,11 +258,7 @@ public sealed class StreamableHttpEndpoint(
     }
 
     /// <summary>Origin and protocol-version checks every method shares.</summary>
-    private IResult? Precheck(HttpRequest request) => RefuseOrigin(request) ?? RefuseVersion(request, default);
-
-    private IResult? RefuseOrigin(HttpRequest request) => origins.Allows(request)
-        ? null
-        : JsonRpcErrors.Result(StatusCodes.Status403Forbidden, JsonRpcErrors.ServerError, $"Forbidden: origin '{request.Headers.Origin}' is not in ALLOWED_ORIGINS.");
+    private IResult? Precheck(HttpRequest request) => origins.Refusal(request) ?? RefuseVersion(request, default);
 
     private static IResult? RefuseVersion(HttpRequest request, RequestId id)
     {
@@ -308,21 +301,8 @@ public sealed class StreamableHttpEndpoint(
             : (null, JsonRpcErrors.Result(StatusCodes.Status403Forbidden, JsonRpcErrors.ServerError, "Forbidden: the session belongs to another user.", id));
     }
 
-    private async Task<CatalogScope?> ScopeAsync(string? serverRef, CancellationToken cancellationToken) =>
-        serverRef is null ? CatalogScope.Everything : await catalog.ServerScopeAsync(serverRef, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Facts of the HTTP request the server core reads from the message (as the SDK's own host sets them).</summary>
-    private static void Annotate(JsonRpcMessage message, HttpContext http, string? version)
-    {
-        message.Context ??= new JsonRpcMessageContext();
-        message.Context.User = http.User;
-        message.Context.Items ??= new Dictionary<string, object?>();
-        message.Context.Items[ClientHeadersItem] = http.Request.Headers;
-        if (!string.IsNullOrEmpty(version))
-        {
-            message.Context.ProtocolVersion = version;
-        }
-    }
+    private static void Annotate(JsonRpcMessage message, HttpContext http, string? version) =>
+        HttpMessageContext.Annotate(message, http.User, http.Request.Headers, version);
 
     private static bool Accepts(HttpRequest request, string mediaType) =>
         request.GetTypedHeaders().Accept.Any(accept => accept.MatchesMediaType(mediaType) || accept.MediaType == "*/*");
@@ -337,9 +317,6 @@ public sealed class StreamableHttpEndpoint(
 
     private static IResult UnknownSession(RequestId id) =>
         JsonRpcErrors.Result(StatusCodes.Status404NotFound, JsonRpcErrors.SessionNotFound, "Session not found: initialize again to open a new session.", id);
-
-    private static IResult UnknownServer(string serverRef) =>
-        JsonRpcErrors.Result(StatusCodes.Status404NotFound, JsonRpcErrors.ServerError, $"No enabled virtual server '{serverRef}' exists.");
 
     private static Dictionary<string, RouteHandler> Handlers(Func<GatewayRequest, string?> serverRef) => new()
     {

@@ -1,0 +1,54 @@
+using McpGateway.Shared.Protocol;
+using McpGateway.Shared.Transports.StreamableHttp;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpGateway.Shared.Transports.Connections;
+
+/// <summary>
+/// Runs the SDK's server core over one long-lived connection (legacy SSE, WebSocket, stdio) for as long as it
+/// stays open: the same handlers and capabilities as Streamable HTTP, but one server core per connection instead of
+/// one per request, since the connection itself holds the session.
+/// </summary>
+public sealed class McpConnectionServer(
+    McpServerFactory factory,
+    McpSessionStore sessions,
+    LiveMcpConnections live,
+    IServiceProvider services,
+    ILoggerFactory loggers)
+{
+    private readonly ILogger logger = loggers.CreateLogger<McpConnectionServer>();
+
+    /// <summary>Serves <paramref name="transport"/> until the client closes it or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task RunAsync(ITransport transport, CatalogScope scope, string sessionId, CancellationToken cancellationToken)
+    {
+        await using var server = McpServer.Create(transport, factory.CreateOptions(scope, sessionId, knownClient: null), loggers, services);
+        using var registration = live.Add(server, scope);
+        try
+        {
+            await server.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away or the host is stopping: the normal end of a connection.
+        }
+        finally
+        {
+            await ForgetSubscriptionsAsync(sessionId).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The connection was the session: its resource subscriptions end with it.</summary>
+    private async Task ForgetSubscriptionsAsync(string sessionId)
+    {
+        try
+        {
+            await sessions.DeleteAsync(sessionId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not remove the resource subscriptions of closed connection {SessionId}", sessionId);
+        }
+    }
+}

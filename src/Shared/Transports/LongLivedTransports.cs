@@ -1,0 +1,33 @@
+using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Http;
+using McpGateway.Shared.Transports.Connections;
+using McpGateway.Shared.Transports.LegacySse;
+using McpGateway.Shared.Transports.WebSockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpGateway.Shared.Transports;
+
+/// <summary>
+/// The MCP transports that hold a connection open (legacy SSE, WebSocket, stdio). Only the container host offers
+/// them: a serverless instance cannot keep a connection, so their routes are not in <see cref="GatewayRouteTable"/>.
+/// </summary>
+public static class LongLivedTransports
+{
+    public static IServiceCollection AddLongLivedTransports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TransportOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LiveMcpConnections>();
+        services.AddSingleton<McpConnectionServer>();
+        services.AddSingleton<LegacySseEndpoint>();
+        services.AddSingleton<WebSocketEndpoint>();
+        return services;
+    }
+
+    /// <summary>The routes of the HTTP transports TRANSPORT_TYPE turns on; the others do not exist (404).</summary>
+    public static IEnumerable<GatewayRoute> Routes(TransportOptions options) =>
+    [
+        .. options.ServesSse ? LegacySseEndpoint.Routes() : [],
+        .. options.ServesWebSocket ? WebSocketEndpoint.Routes() : [],
+    ];
+}
