@@ -1,11 +1,20 @@
+using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Transports;
 
 namespace McpGateway.Host;
 
 public static class GatewayEndpointRouteBuilderExtensions
 {
+    /// <summary>Maps every route of <see cref="GatewayRouteTable"/> (the routes both hosts serve).</summary>
+    public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints) => endpoints.MapRoutes(GatewayRouteTable.Routes);
+
+    /// <summary>Maps the container host's long-lived transports that TRANSPORT_TYPE turns on.</summary>
+    public static IEndpointRouteBuilder MapLongLivedTransports(this IEndpointRouteBuilder endpoints, TransportOptions options) =>
+        endpoints.MapRoutes(LongLivedTransports.Routes(options));
+
     /// <summary>Maps <paramref name="routes"/> for all methods; the dispatcher answers 405 itself.</summary>
-    public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints, IEnumerable<GatewayRoute> routes)
+    private static IEndpointRouteBuilder MapRoutes(this IEndpointRouteBuilder endpoints, IEnumerable<GatewayRoute> routes)
     {
         foreach (var route in routes)
         {

@@ -1,5 +1,4 @@
 using McpGateway.Shared.Configuration;
-using McpGateway.Shared.Http;
 using McpGateway.Shared.Transports;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -63,8 +62,8 @@ public static class GatewayHost
 
         app.UseWebSockets();
         app.UseRouting();
-        app.MapGateway(GatewayRouteTable.Routes);
-        app.MapGateway(LongLivedTransports.Routes(app.Services.GetRequiredService<IOptions<TransportOptions>>().Value));
+        app.MapGateway();
+        app.MapLongLivedTransports(app.Services.GetRequiredService<IOptions<TransportOptions>>().Value);
         await app.RunAsync().ConfigureAwait(false);
         return 0;
     }
