@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.WebSockets;
+
+namespace McpGateway.Host.Tests;
+
+/// <summary>TRANSPORT_TYPE turns the long-lived HTTP transports on and off; the REST API and <c>/mcp</c> stay.</summary>
+public sealed class TransportTypeTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("http", false, false)]
+    [InlineData("sse", true, false)]
+    [InlineData("ws", false, true)]
+    [InlineData("ALL", true, true)]
+    public async Task Transport_type_decides_which_transports_exist(string transportType, bool sse, bool webSocket)
+    {
+        await using var host = await GatewayHostProcess.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["TRANSPORT_TYPE"] = transportType });
+        using var http = host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("tools", Ct)).StatusCode);
+        using (var stream = await http.GetAsync("sse", HttpCompletionOption.ResponseHeadersRead, Ct))
+        {
+            Assert.Equal(sse ? HttpStatusCode.OK : HttpStatusCode.NotFound, stream.StatusCode);
+        }
+
+        Assert.Equal(sse ? HttpStatusCode.BadRequest : HttpStatusCode.NotFound, (await http.PostJsonAsync("message", "{}")).StatusCode);
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("Authorization", TransportGatewayFixture.BasicCredentials);
+        var connecting = socket.ConnectAsync(new UriBuilder(new Uri(host.BaseAddress, "ws")) { Scheme = "ws" }.Uri, Ct);
+        if (webSocket)
+        {
+            await connecting;
+            Assert.Equal(WebSocketState.Open, socket.State);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<WebSocketException>(() => connecting);
+            Assert.Equal(HttpStatusCode.NotFound, socket.HttpStatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("TRANSPORT_TYPE", "grpc")]
+    [InlineData("WEBSOCKET_PING_INTERVAL", "0")]
+    public async Task Bad_transport_setting_stops_startup_naming_it(string setting, string value)
+    {
+        var settings = GatewayHostProcess.Settings(azurite.ConnectionString, "transports", FreePorts.Take(1)[0], new Dictionary<string, string?> { [setting] = value });
+        await using var host = GatewayHostProcess.Start(settings);
+
+        Assert.NotEqual(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(setting, host.Output, StringComparison.Ordinal);
+    }
+}
