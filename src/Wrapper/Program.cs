@@ -27,6 +27,7 @@ catch (OptionsValidationException ex)
     return 1;
 }
 
+var endpoint = settings.McpEndpoint();
 var loggers = app.Services.GetRequiredService<ILoggerFactory>();
 var logger = loggers.CreateLogger("McpGateway.Wrapper");
 var headers = new Dictionary<string, string>();
@@ -39,20 +40,20 @@ McpClient gateway;
 try
 {
     gateway = await McpClient.CreateAsync(
-        new HttpClientTransport(new HttpClientTransportOptions { Endpoint = settings.Endpoint, AdditionalHeaders = headers, Name = "gateway" }, loggers),
+        new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, AdditionalHeaders = headers, Name = "gateway" }, loggers),
         new McpClientOptions { ClientInfo = new() { Name = "mcpgateway-wrapper", Version = typeof(GatewayProxy).Assembly.GetName().Version?.ToString() ?? "1.0" } },
         loggers);
 }
 catch (Exception ex)
 {
     // Never the token: only where the wrapper tried to go and why it could not.
-    await Console.Error.WriteLineAsync($"mcpgateway-wrapper cannot reach the gateway at {settings.Endpoint}: {ex.Message}");
+    await Console.Error.WriteLineAsync($"mcpgateway-wrapper cannot reach the gateway at {endpoint}: {ex.Message}");
     return 1;
 }
 
 await using (gateway)
 {
-    logger.LogInformation("Forwarding stdio to {Endpoint}", settings.Endpoint);
+    logger.LogInformation("Forwarding stdio to {Endpoint}", endpoint);
     var proxy = new GatewayProxy(gateway, settings.ToolCallTimeout);
     await using var stdio = new StdioServerTransport("mcpgateway-wrapper", loggers);
     await using var server = McpServer.Create(stdio, proxy.ServerOptions(), loggers, app.Services);

@@ -11,7 +11,7 @@ public sealed class WrapperOptions : IValidatableObject
     /// (<c>http://gateway:4444/servers/{id}</c>) or an MCP endpoint itself (ending in <c>/mcp</c> or <c>/sse</c>).
     /// </summary>
     [ConfigurationKeyName("MCP_SERVER_CATALOG_URLS")]
-    [Required(AllowEmptyStrings = false, ErrorMessage = "MCP_SERVER_CATALOG_URLS must name the gateway, e.g. http://localhost:4444 or http://localhost:4444/servers/{id}.")]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "MCP_SERVER_CATALOG_URLS must name the gateway, e.g. http://localhost:4444, or a virtual server: http://localhost:4444/servers/SERVER_ID.")]
     public string CatalogUrls { get; set; } = string.Empty;
 
     /// <summary>Sent as <c>Authorization: Bearer ...</c> with every request to the gateway.</summary>
@@ -28,14 +28,14 @@ public sealed class WrapperOptions : IValidatableObject
 
     public TimeSpan ToolCallTimeout => TimeSpan.FromSeconds(ToolCallTimeoutSeconds);
 
-    /// <summary>The gateway's MCP endpoint: the URL as given when it names one, else its <c>/mcp</c> (Streamable HTTP).</summary>
-    public Uri Endpoint
+    /// <summary>
+    /// The gateway's MCP endpoint: the URL as given when it names one, else its <c>/mcp</c> (Streamable HTTP).
+    /// A method, not a property: validation reads every property, and this one is only defined for a valid URL.
+    /// </summary>
+    public Uri McpEndpoint()
     {
-        get
-        {
-            var url = CatalogUrls.Trim().TrimEnd('/');
-            return new Uri(url.EndsWith("/mcp", StringComparison.OrdinalIgnoreCase) || url.EndsWith("/sse", StringComparison.OrdinalIgnoreCase) ? url : url + "/mcp");
-        }
+        var url = CatalogUrls.Trim().TrimEnd('/');
+        return new Uri(url.EndsWith("/mcp", StringComparison.OrdinalIgnoreCase) || url.EndsWith("/sse", StringComparison.OrdinalIgnoreCase) ? url : url + "/mcp");
     }
 
     public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel => LogLevel.ToUpperInvariant() switch
