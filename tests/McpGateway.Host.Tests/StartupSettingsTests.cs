@@ -20,6 +20,8 @@ public sealed class StartupSettingsTests(AzuriteFixture azurite)
     [InlineData("STORAGE_PREFIX", "Bad_Prefix")]
     [InlineData("LOG_LEVEL", "LOUD")]
     [InlineData("AUTH_REQUIRED", "maybe")]
+    [InlineData("TRANSPORT_TYPE", "grpc")]
+    [InlineData("WEBSOCKET_PING_INTERVAL", "0")]
     public async Task Bad_setting_stops_startup_naming_it(string setting, string value)
     {
         var settings = GatewayHostProcess.Settings(azurite.ConnectionString, "startup", FreePorts.Take(1)[0], new Dictionary<string, string?> { [setting] = value });
