@@ -4,7 +4,7 @@ using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
-using McpGateway.Shared.Transports;
+using McpGateway.Shared.Transports.StreamableHttp;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -51,7 +51,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
             ?? throw new McpProtocolException($"Unknown tool: '{name}'.", McpErrorCode.InvalidParams);
         var progress = request.Params.ProgressToken is { } token ? new ProgressRelay(request.Server, token) : null;
-        var clientHeaders = request.JsonRpcRequest.Context?.Items?.TryGetValue(HttpMessageContext.ClientHeadersItem, out var headers) == true
+        var clientHeaders = request.JsonRpcRequest.Context?.Items?.TryGetValue(StreamableHttpEndpoint.ClientHeadersItem, out var headers) == true
             ? headers as Microsoft.AspNetCore.Http.IHeaderDictionary
             : null;
         var result = await services.ToolCalls.CallAsync(

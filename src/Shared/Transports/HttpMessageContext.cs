@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Protocol;
 
@@ -10,15 +11,12 @@ namespace McpGateway.Shared.Transports;
 /// </summary>
 public static class HttpMessageContext
 {
-    /// <summary>Where a message carries its HTTP request's headers.</summary>
-    public const string ClientHeadersItem = "mcpgateway.client-headers";
-
     public static void Annotate(JsonRpcMessage message, ClaimsPrincipal user, IHeaderDictionary headers, string? version)
     {
         message.Context ??= new JsonRpcMessageContext();
         message.Context.User = user;
         message.Context.Items ??= new Dictionary<string, object?>();
-        message.Context.Items[ClientHeadersItem] = headers;
+        message.Context.Items[StreamableHttpEndpoint.ClientHeadersItem] = headers;
         if (!string.IsNullOrEmpty(version))
         {
             message.Context.ProtocolVersion = version;

@@ -23,6 +23,9 @@ public sealed class StreamableHttpEndpoint(
     IOptions<ApiOptions> api,
     IHostApplicationLifetime lifetime)
 {
+    /// <summary>Where a message carries its HTTP request's headers, for the passthrough_headers of federated calls.</summary>
+    public const string ClientHeadersItem = "mcpgateway.client-headers";
+
     public static IEnumerable<GatewayRoute> Routes()
     {
         yield return new GatewayRoute("mcp", "mcp", Handlers(_ => null));
