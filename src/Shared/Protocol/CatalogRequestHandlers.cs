@@ -55,7 +55,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
             ? headers as Microsoft.AspNetCore.Http.IHeaderDictionary
             : null;
         var result = await services.ToolCalls.CallAsync(
-            tool, request.Params.Arguments, new ToolCallContext(scope.ServerId, request.Server.NegotiatedProtocolVersion, progress, clientHeaders, request.Server), cancellationToken)
+            tool, request.Params.Arguments, new ToolCallContext(scope.ServerId, request.Server.NegotiatedProtocolVersion, progress, clientHeaders, request.Server, request.JsonRpcRequest.Params), cancellationToken)
             .ConfigureAwait(false);
         if (progress is not null)
         {
@@ -86,12 +86,12 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         var entry = await catalog.FindResourceAsync(scope, uri, cancellationToken).ConfigureAwait(false);
         if (entry is null || entry.Document.IsTemplate)
         {
-            return await ReadFromTemplateAsync(uri, request.Server.NegotiatedProtocolVersion, cancellationToken).ConfigureAwait(false);
+            return await ReadFromTemplateAsync(request, uri, cancellationToken).ConfigureAwait(false);
         }
 
         if (entry.Document.GatewayId is { } gatewayId)
         {
-            return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, uri, cancellationToken)).ConfigureAwait(false);
+            return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, request, cancellationToken)).ConfigureAwait(false);
         }
 
         var (_, content) = await CountedForServerAsync(() => resources.ReadContentAsync(entry.Document.Id, cancellationToken)).ConfigureAwait(false);
@@ -99,7 +99,8 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     }
 
     /// <summary>A URI no concrete resource has, resolved through the first template (RFC 6570) it matches.</summary>
-    private async ValueTask<ReadResourceResult> ReadFromTemplateAsync(string uri, string? revision, CancellationToken cancellationToken)
+    private async ValueTask<ReadResourceResult> ReadFromTemplateAsync(
+        RequestContext<ReadResourceRequestParams> request, string uri, CancellationToken cancellationToken)
     {
         foreach (var template in await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false))
         {
@@ -110,7 +111,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
 
             if (template.GatewayId is { } gatewayId)
             {
-                return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, uri, cancellationToken)).ConfigureAwait(false);
+                return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, request, cancellationToken)).ConfigureAwait(false);
             }
 
             if (await resources.ReadTemplateAsync(template, UriTemplateMatcher.Match(template.UriTemplate!, uri)!, cancellationToken).ConfigureAwait(false) is { } text)
@@ -122,7 +123,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         // 2026-07-28 reports an unknown resource as invalid params; earlier revisions have a dedicated code.
         throw new McpProtocolException(
             $"Resource not found: '{uri}'.",
-            ProtocolRevisions.IsStateless(revision) ? McpErrorCode.InvalidParams : McpErrorCode.ResourceNotFound);
+            ProtocolRevisions.IsStateless(request.Server.NegotiatedProtocolVersion) ? McpErrorCode.InvalidParams : McpErrorCode.ResourceNotFound);
     }
 
     private async ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> request, CancellationToken cancellationToken)
@@ -153,7 +154,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
             ?? throw new McpProtocolException($"Unknown prompt: '{name}'.", McpErrorCode.InvalidParams);
         if (prompt.GatewayId is not null)
         {
-            return await CountedForServerAsync(() => services.Federated.GetPromptAsync(prompt, request.Params.Arguments, cancellationToken)).ConfigureAwait(false);
+            return await CountedForServerAsync(() => services.Federated.GetPromptAsync(prompt, request, cancellationToken)).ConfigureAwait(false);
         }
 
         var arguments = JsonSerializer.SerializeToElement(request.Params.Arguments ?? new Dictionary<string, JsonElement>());

@@ -37,12 +37,10 @@ public sealed class UpstreamConnector(
             timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
             try
             {
-                var client = await McpClient.CreateAsync(
-                    transport == PeerGatewayService.StdioTransport ? StdioTransport(gateway) : Transport(gateway, endpoint, transport),
-                    ClientOptions(caller),
-                    loggers,
-                    timeout.Token).ConfigureAwait(false);
-                return new UpstreamConnection(client, endpoint, transport);
+                var forwarding = new ForwardingClientTransport(
+                    transport == PeerGatewayService.StdioTransport ? StdioTransport(gateway) : Transport(gateway, endpoint, transport));
+                var client = await McpClient.CreateAsync(forwarding, ClientOptions(caller), loggers, timeout.Token).ConfigureAwait(false);
+                return new UpstreamConnection(client, endpoint, transport, forwarding);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -102,7 +100,7 @@ public sealed class UpstreamConnector(
     }
 
     /// <summary>Runs the gateway's program as a child process speaking MCP on stdin/stdout (container host only).</summary>
-    private StdioClientTransport StdioTransport(PeerGatewayRecord gateway)
+    private IClientTransport StdioTransport(PeerGatewayRecord gateway)
     {
         var stdio = gateway.Stdio ?? throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' uses STDIO but names no command.");
         return new StdioClientTransport(
@@ -116,7 +114,7 @@ public sealed class UpstreamConnector(
             loggers);
     }
 
-    private HttpClientTransport Transport(PeerGatewayRecord gateway, Uri endpoint, string transport) => new(
+    private IClientTransport Transport(PeerGatewayRecord gateway, Uri endpoint, string transport) => new HttpClientTransport(
         new HttpClientTransportOptions
         {
             Endpoint = endpoint,
