@@ -24,11 +24,11 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
         {
             var gateway = await ReachableGatewayAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
 
-            // A caller on 2026-07-28 answers input-required results, which the upstream's come back to it as they are. A
-            // session caller that can answer requests (sampling, elicitation, roots) gets an upstream session of its own,
-            // bound to it, so that the upstream's requests reach that caller and no other.
-            await using var dedicated = RelaysRequests(context.Caller)
-                ? await connector.ConnectAsync(gateway, cancellationToken, context.Caller).ConfigureAwait(false)
+            // The upstream's input-required results go back to the caller as they are. A session caller that can answer
+            // requests (sampling, elicitation, roots), and any caller that asked for log messages, gets an upstream
+            // session of its own, bound to it, so that the upstream's requests and log messages reach that caller only.
+            await using var dedicated = context is { Caller: { } caller, Relay: { } relay } && (RelaysRequests(caller) || context.LogLevel is not null)
+                ? await connector.ConnectAsync(gateway, cancellationToken, new UpstreamCaller(caller, context.LogLevel, relay.Logs)).ConfigureAwait(false)
                 : null;
             var connection = dedicated ?? await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false);
             using var headers = PassthroughHeaders.Use(gateway.PassthroughHeaders, context.ClientHeaders);
@@ -40,7 +40,7 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
                 ?? JsonSerializer.SerializeToNode(new CallToolRequestParams { Name = upstreamName, Arguments = arguments }, McpJsonUtilities.DefaultOptions);
             return await pipelines.For(gateway.Id, idempotent: false).ExecuteAsync(
                 async token => await UpstreamRequest.SendAsync<CallToolResult>(
-                    connection, RequestMethods.ToolsCall, parameters, upstreamName, context.Caller?.ClientCapabilities, context.Progress, token).ConfigureAwait(false),
+                    connection, RequestMethods.ToolsCall, parameters, upstreamName, context.Caller?.ClientCapabilities, context.Relay?.Progress, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
@@ -94,10 +94,8 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
         }
     }
 
-#pragma warning disable MCP9005 // Sampling and roots are deprecated in 2026-07-28 but live in the revisions relayed.
-    private static bool RelaysRequests(McpServer? caller) =>
+    private static bool RelaysRequests(McpServer caller) =>
         caller is { NegotiatedProtocolVersion: var revision, ClientCapabilities: { } capabilities } && !ProtocolRevisions.IsStateless(revision) && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null);
-#pragma warning restore MCP9005
 
     /// <exception cref="UpstreamUnavailableException">The gateway is switched off or marked unreachable by the health check.</exception>
     private async Task<PeerGatewayRecord> ReachableGatewayAsync(string gatewayId, CancellationToken cancellationToken)

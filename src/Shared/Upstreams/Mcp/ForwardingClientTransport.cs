@@ -11,8 +11,9 @@ namespace McpGateway.Shared.Upstreams.Mcp;
 /// <summary>
 /// An upstream transport as the gateway needs it, between the SDK client and the real transport. What an upstream
 /// sends about a forwarded request belongs to the gateway's caller, not to the SDK client: its input-required
-/// results (SEP-2322) are handed back unresolved, for the caller to answer, and its progress notifications go
-/// straight to the caller's relay in the order they arrive, so none can trail the result that follows them.
+/// results (SEP-2322) are handed back unresolved, for the caller to answer, and its progress notifications (and, on
+/// a session dedicated to one call, its log messages) go straight to the caller's relay in the order they arrive, so
+/// none can trail the result that follows them.
 /// </summary>
 public sealed class ForwardingClientTransport(IClientTransport inner) : IClientTransport
 {
@@ -21,10 +22,13 @@ public sealed class ForwardingClientTransport(IClientTransport inner) : IClientT
 
     private readonly ConcurrentDictionary<string, IProgress<ProgressNotificationValue>> progressRoutes = new(StringComparer.Ordinal);
 
+    /// <summary>Where the upstream's log messages go when the session serves one call's caller (otherwise to the SDK client).</summary>
+    public IProgress<LoggingMessageNotificationParams>? Logs { get; init; }
+
     public string Name => inner.Name;
 
     public async Task<ITransport> ConnectAsync(CancellationToken cancellationToken = default) =>
-        new Session(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), progressRoutes);
+        new Session(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), this);
 
     /// <summary>Sends the upstream's progress notifications for <paramref name="token"/> to <paramref name="progress"/> until disposed.</summary>
     public IDisposable RouteProgress(string token, IProgress<ProgressNotificationValue> progress)
@@ -54,14 +58,14 @@ public sealed class ForwardingClientTransport(IClientTransport inner) : IClientT
     private sealed class Session : ITransport
     {
         private readonly ITransport upstream;
-        private readonly ConcurrentDictionary<string, IProgress<ProgressNotificationValue>> progressRoutes;
+        private readonly ForwardingClientTransport routes;
         private readonly Channel<JsonRpcMessage> messages = Channel.CreateUnbounded<JsonRpcMessage>(new() { SingleReader = true, SingleWriter = true });
         private readonly Task pump;
 
-        public Session(ITransport upstream, ConcurrentDictionary<string, IProgress<ProgressNotificationValue>> progressRoutes)
+        public Session(ITransport upstream, ForwardingClientTransport routes)
         {
             this.upstream = upstream;
-            this.progressRoutes = progressRoutes;
+            this.routes = routes;
             pump = PumpAsync();
         }
 
@@ -109,8 +113,12 @@ public sealed class ForwardingClientTransport(IClientTransport inner) : IClientT
                     return false;
                 case JsonRpcNotification { Method: NotificationMethods.ProgressNotification, Params: { } parameters }
                     when parameters.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ProgressNotificationParams))) is ProgressNotificationParams progress
-                    && progressRoutes.TryGetValue(progress.ProgressToken.ToString() ?? string.Empty, out var route):
+                    && routes.progressRoutes.TryGetValue(progress.ProgressToken.ToString() ?? string.Empty, out var route):
                     route.Report(progress.Progress);
+                    return true;
+                case JsonRpcNotification { Method: NotificationMethods.LoggingMessageNotification, Params: { } parameters } when routes.Logs is { } logs
+                    && parameters.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingMessageNotificationParams))) is LoggingMessageNotificationParams logMessage:
+                    logs.Report(logMessage);
                     return true;
                 default:
                     return false;
