@@ -64,7 +64,10 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddValidatedSettings<FederationOptions>(configuration);
         services.AddTransient<PassthroughHeadersHandler>();
-        services.AddHttpClient(UpstreamConnector.HttpClientName).AddHttpMessageHandler<PassthroughHeadersHandler>();
+        services.AddTransient<SseErrorBodyHandler>();
+        services.AddHttpClient(UpstreamConnector.HttpClientName)
+            .AddHttpMessageHandler<PassthroughHeadersHandler>()
+            .AddHttpMessageHandler<SseErrorBodyHandler>();
         services.AddSingleton<UpstreamConnector>();
         services.AddSingleton<UpstreamClientPool>();
         services.AddSingleton<UpstreamPipelines>();
