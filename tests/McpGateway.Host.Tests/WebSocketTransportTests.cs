@@ -27,6 +27,7 @@ public sealed class WebSocketTransportTests(TransportGatewayFixture gateway) : I
         Assert.NotEqual(true, call["result"]!["isError"]?.GetValue<bool>());
         Assert.Contains("echoed", call["result"]!["content"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("""{"text":"over ws"}""", gateway.Upstream.Requests[^1].Body);
+        Assert.NotNull((await RequestAsync(socket, 4, "logging/setLevel", new JsonObject { ["level"] = "debug" }))["result"]);
     }
 
     [Fact]

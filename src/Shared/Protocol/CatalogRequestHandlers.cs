@@ -48,12 +48,12 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     }
 
     /// <summary>
-    /// The level of log messages the caller wants: its session's, or (2026-07-28) the request's own, which the server
-    /// core has validated before any handler runs.
+    /// The level of log messages the caller wants: its session's (as a long-lived connection's server core holds it,
+    /// else as stored), or (2026-07-28) the request's own, which the server core has validated before any handler runs.
     /// </summary>
     private LoggingLevel? LogLevel<TParams>(RequestContext<TParams> request) =>
         sessionId is not null
-            ? sessionLogLevel
+            ? request.Server.LoggingLevel ?? sessionLogLevel
             : request.JsonRpcRequest.Params?["_meta"]?[LogLevelMeta]?.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel))) as LoggingLevel?;
 
     private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)

@@ -23,7 +23,12 @@ public sealed class McpConnectionServer(
     /// <summary>Serves <paramref name="transport"/> until the client closes it or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(ITransport transport, CatalogScope scope, string sessionId, CancellationToken cancellationToken)
     {
-        await using var server = McpServer.Create(transport, factory.CreateOptions(scope, sessionId, knownClient: null), loggers, services);
+        var options = factory.CreateOptions(scope, sessionId, session: null);
+
+        // Nothing to store: the connection is the session, and its server core keeps the level the client sets
+        // (McpServer.LoggingLevel) for the handlers to read.
+        options.Handlers.SetLoggingLevelHandler = null;
+        await using var server = McpServer.Create(transport, options, loggers, services);
         using var registration = live.Add(server, scope);
         try
         {
