@@ -17,7 +17,6 @@ public static class LongLivedTransports
     public static IServiceCollection AddLongLivedTransports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TransportOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<LiveMcpConnections>();
         services.AddSingleton<McpConnectionServer>();
         services.AddSingleton<LegacySseEndpoint>();
         services.AddSingleton<WebSocketEndpoint>();

@@ -14,7 +14,6 @@ namespace McpGateway.Shared.Transports.Connections;
 public sealed class McpConnectionServer(
     McpServerFactory factory,
     McpSessionStore sessions,
-    LiveMcpConnections live,
     IServiceProvider services,
     ILoggerFactory loggers)
 {
@@ -29,7 +28,6 @@ public sealed class McpConnectionServer(
         // (McpServer.LoggingLevel) for the handlers to read.
         options.Handlers.SetLoggingLevelHandler = null;
         await using var server = McpServer.Create(transport, options, loggers, services);
-        using var registration = live.Add(server, scope);
         try
         {
             await server.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -97,9 +97,7 @@ public sealed class LegacySseEndpoint(
 
         if (!streams.TryGetValue(sessionId, out var stream) || stream.ServerRef != serverRef)
         {
-            return JsonRpcErrors.Result(
-                StatusCodes.Status404NotFound, JsonRpcErrors.SessionNotFound,
-                "Session not found: the stream has closed (or is held by another instance); open a new one with GET on the sse endpoint.");
+            return UnknownSession();
         }
 
         if (stream.User != http.User.Identity?.Name)
@@ -120,9 +118,22 @@ public sealed class LegacySseEndpoint(
         }
 
         HttpMessageContext.Annotate(message, http.User, HttpMessageContext.Snapshot(http.Request.Headers), version: null);
-        await stream.Transport.OnMessageReceivedAsync(message, request.Aborted).ConfigureAwait(false);
+        try
+        {
+            await stream.Transport.OnMessageReceivedAsync(message, request.Aborted).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            return UnknownSession(); // the stream closed while this message was read
+        }
+
         return Results.Text("Accepted", statusCode: StatusCodes.Status202Accepted);
     }
+
+    private static IResult UnknownSession() =>
+        JsonRpcErrors.Result(
+            StatusCodes.Status404NotFound, JsonRpcErrors.SessionNotFound,
+            "Session not found: the stream has closed (or is held by another instance); open a new one with GET on the sse endpoint.");
 
     /// <summary>The message URL the endpoint event announces, relative to the host (with APP_ROOT_PATH) as ContextForge sends it.</summary>
     private static string MessageUrl(HttpContext http, string? serverRef, string sessionId)
