@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -109,6 +110,18 @@ public sealed class LegacySseTransportTests(TransportGatewayFixture gateway) : I
 
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostJsonAsync(stream.Data.TrimStart('/'), """{"jsonrpc":"2.0","id":2,"method":"ping"}""")).StatusCode);
         Assert.Equal("message", (await stream.NextEventAsync()).Event);
+    }
+
+    [Fact]
+    public async Task Message_from_another_user_is_forbidden()
+    {
+        using var http = gateway.Host.CreateClient();
+        await using var stream = await OpenStreamAsync(http, "sse");
+        using var intruder = gateway.Host.CreateClient(new AuthenticationHeaderValue("Bearer", TransportGatewayFixture.BearerToken("someone-else")));
+
+        var posted = await intruder.PostJsonAsync(stream.Data.TrimStart('/'), """{"jsonrpc":"2.0","id":1,"method":"ping"}""");
+
+        await posted.ExpectAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using McpGateway.Shared.Auth;
+using McpGateway.Shared.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace McpGateway.Host.Tests;
 
@@ -19,6 +22,10 @@ public sealed class TransportGatewayFixture(AzuriteFixture azurite) : McpCatalog
 
     public static string BasicCredentials { get; } =
         new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{GatewayHostProcess.User}:{GatewayHostProcess.Password}"))).ToString();
+
+    /// <summary>A bearer token the gateway accepts, for <paramref name="user"/>.</summary>
+    public static string BearerToken(string user) =>
+        new TokenService(Options.Create(new AuthOptions { JwtSecretKey = GatewayHostProcess.JwtSecret }), TimeProvider.System).Mint(user, TimeSpan.FromMinutes(10));
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["WEBSOCKET_PING_INTERVAL"] = "1" };
 

@@ -1,6 +1,3 @@
-using McpGateway.Shared.Auth;
-using McpGateway.Shared.Configuration;
-using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -101,11 +98,10 @@ public sealed class WrapperTests(TransportGatewayFixture gateway) : IClassFixtur
 
     private static Dictionary<string, string?> Settings(string catalogUrl, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var tokens = new TokenService(Options.Create(new AuthOptions { JwtSecretKey = GatewayHostProcess.JwtSecret }), TimeProvider.System);
         var settings = new Dictionary<string, string?>
         {
             ["MCP_SERVER_CATALOG_URLS"] = catalogUrl,
-            ["MCP_AUTH_TOKEN"] = tokens.Mint("wrapper-user", TimeSpan.FromMinutes(10)),
+            ["MCP_AUTH_TOKEN"] = TransportGatewayFixture.BearerToken("wrapper-user"),
             ["MCP_WRAPPER_LOG_LEVEL"] = "DEBUG",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

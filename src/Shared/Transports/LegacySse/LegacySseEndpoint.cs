@@ -54,7 +54,7 @@ public sealed class LegacySseEndpoint(
         var sessionId = McpSessionStore.NewSessionId();
         SseResponse.Prepare(http);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(request.Aborted, lifetime.ApplicationStopping);
-        await using var transport = new SseResponseStreamTransport(http.Response.Body, MessageUrl(http, serverRef, sessionId), sessionId);
+        var transport = new SseResponseStreamTransport(http.Response.Body, MessageUrl(http, serverRef, sessionId), sessionId);
         streams[sessionId] = new OpenStream(transport, serverRef, http.User.Identity?.Name);
         var writing = transport.RunAsync(stop.Token);
         try
@@ -64,7 +64,7 @@ public sealed class LegacySseEndpoint(
         finally
         {
             streams.TryRemove(sessionId, out _);
-            await transport.DisposeAsync().ConfigureAwait(false);
+            await transport.DisposeAsync().ConfigureAwait(false); // ends the write loop
             try
             {
                 await writing.ConfigureAwait(false);
