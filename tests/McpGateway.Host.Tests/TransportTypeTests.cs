@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 
 namespace McpGateway.Host.Tests;
 
-/// <summary>TRANSPORT_TYPE turns the long-lived HTTP transports on and off; the REST API and <c>/mcp</c> stay.</summary>
+/// <summary>TRANSPORT_TYPE turns the long-lived HTTP transports on and off (the REST API and <c>/mcp</c> stay); they follow APP_ROOT_PATH.</summary>
 public sealed class TransportTypeTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -39,5 +39,22 @@ public sealed class TransportTypeTests(AzuriteFixture azurite)
             await Assert.ThrowsAsync<WebSocketException>(() => connecting);
             Assert.Equal(HttpStatusCode.NotFound, socket.HttpStatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Sse_message_url_keeps_app_root_path()
+    {
+        await using var host = await GatewayHostProcess.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["APP_ROOT_PATH"] = "/gateway" });
+        using var http = host.CreateClient();
+        using var response = await http.GetAsync("sse", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+
+        string? data = null;
+        while (data is null && await reader.ReadLineAsync(Ct) is { } line)
+        {
+            data = line.StartsWith("data:", StringComparison.Ordinal) ? line[5..].Trim() : null;
+        }
+
+        Assert.StartsWith("/gateway/message?session_id=", data, StringComparison.Ordinal);
     }
 }
