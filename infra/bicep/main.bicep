@@ -20,7 +20,9 @@ param principalId string = ''
 @description('Kind of principalId.')
 param principalType string = 'User'
 
-@description('Prefix of the gateway\'s tables and blob container (STORAGE_PREFIX).')
+@minLength(1)
+@maxLength(20)
+@description('Prefix of the gateway\'s tables and blob container (STORAGE_PREFIX): lowercase letters and digits, starting with a letter.')
 param storagePrefix string = 'mcpgw'
 
 @allowed([ 'Free_F1', 'Standard_S1' ])
@@ -129,7 +131,7 @@ module registry 'modules/registry.bicep' = {
   }
 }
 
-// The settings both apps share: the gateway reads storage, SignalR and Application Insights through the identity.
+// The settings both apps share: the gateway reaches storage and SignalR Service as the identity.
 var identitySettings = {
   AZURE_CLIENT_ID: identity.outputs.clientId
   CatalogStorage__accountName: storage.outputs.name
@@ -139,8 +141,6 @@ var identitySettings = {
   AzureSignalR__serviceUri: signalR.outputs.endpoint
   AzureSignalR__credential: 'managedidentity'
   AzureSignalR__clientId: identity.outputs.clientId
-  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
   // Bearer tokens only: Basic credentials are for local runs.
   BASIC_AUTH_PASSWORD: ''
 }
@@ -160,6 +160,9 @@ module functions 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerName: functionsDeploymentContainer
     appSettings: union(identitySettings, {
+      // The Functions host's telemetry, sent with Entra ID; the container host logs to the environment's workspace.
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
       JWT_SECRET_KEY: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.jwtSecretKeyUri})'
       AUTH_ENCRYPTION_SECRET: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.authEncryptionSecretUri})'
     })
