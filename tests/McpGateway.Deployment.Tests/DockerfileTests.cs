@@ -38,6 +38,14 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void The_image_listens_on_the_port_the_container_app_sends_to()
+    {
+        var exposed = Assert.Single(Document.FinalStage, i => i.Keyword == "EXPOSE").Arguments;
+        var containerApp = File.ReadAllText(RepositoryPaths.Combine("infra", "bicep", "modules", "containerapp.bicep"));
+        Assert.Contains($"var port = {exposed}\n", containerApp, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_file_copied_from_the_context_exists()
     {
         var sources = Document.Stages.SelectMany(stage => stage)

@@ -16,10 +16,10 @@ param settings object
 @description('Setting name to versionless Key Vault secret URI.')
 param keyVaultReferences object
 
-// The port the host listens on (PORT) and ingress sends to.
-var port = 4444
-// Runs until `azd deploy` pushes the gateway's image for the first time.
-var placeholderImage = 'mcr.microsoft.com/azuredocs/containerapps-helloworld:latest'
+// The port the host listens on (PORT) and ingress sends to: the .NET images' 8080, which the placeholder uses too.
+var port = 8080
+// Runs until `azd deploy` pushes the gateway's image for the first time: an ASP.NET Core sample listening on 8080.
+var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 
 resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: environmentName
@@ -48,6 +48,8 @@ module currentImage 'container-image.bicep' = {
     exists: exists
   }
 }
+
+var gatewayImageKnown = !empty(currentImage.outputs.image)
 
 var secretNames = map(items(keyVaultReferences), secret => {
   setting: secret.key
@@ -80,7 +82,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       containers: [
         {
           name: 'host'
-          image: empty(currentImage.outputs.image) ? placeholderImage : currentImage.outputs.image
+          image: gatewayImageKnown ? currentImage.outputs.image : placeholderImage
           resources: { cpu: json('0.5'), memory: '1Gi' }
           env: concat(
             [ { name: 'HOST', value: '0.0.0.0' }, { name: 'PORT', value: string(port) } ],
@@ -88,8 +90,11 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             map(secretNames, secret => { name: secret.setting, secretRef: secret.name }))
           probes: [
             { type: 'Liveness', tcpSocket: { port: port }, periodSeconds: 30 }
-            // /health answers 503 while storage is unreachable: traffic waits, the replica is not restarted.
-            { type: 'Readiness', httpGet: { path: '/health', port: port }, periodSeconds: 15 }
+            // The gateway's /health answers 503 while storage is unreachable: traffic waits, the replica is not
+            // restarted. The placeholder has no /health.
+            gatewayImageKnown
+              ? { type: 'Readiness', httpGet: { path: '/health', port: port }, periodSeconds: 15 }
+              : { type: 'Readiness', tcpSocket: { port: port }, periodSeconds: 15 }
           ]
         }
       ]
