@@ -19,7 +19,7 @@ public sealed class PublishedHostTests(AzuriteFixture azurite) : IDisposable
         await using (var publish = ChildProcess.Start(
             "dotnet",
             ["publish", RepositoryPaths.Combine("src", "Host", "McpGateway.Host.csproj"), "-c", "Release", "-o", publishFolder,
-             "-p:UseAppHost=false", "--artifacts-path", Path.Combine(workFolder, "artifacts")],
+             "-p:UseAppHost=false", "--artifacts-path", Path.Combine(workFolder, "artifacts"), "--disable-build-servers"],
             new Dictionary<string, string?>()))
         {
             var exitCode = await publish.WaitForExitAsync(TimeSpan.FromMinutes(8));
