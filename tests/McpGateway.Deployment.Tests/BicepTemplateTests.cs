@@ -40,7 +40,7 @@ public sealed class BicepTemplateTests : IDisposable
     {
         var outputs = (await CompileAsync())["outputs"]!.AsObject();
         // The registry azd pushes the container host's image to, and what it records of the deployment.
-        foreach (var name in new[] { "AZURE_CONTAINER_REGISTRY_ENDPOINT", "AZURE_LOCATION", "AZURE_TENANT_ID", "AZURE_RESOURCE_GROUP", "AZURE_KEY_VAULT_NAME" })
+        foreach (var name in new[] { "AZURE_CONTAINER_REGISTRY_ENDPOINT", "AZURE_CONTAINER_ENVIRONMENT_NAME", "AZURE_LOCATION", "AZURE_TENANT_ID", "AZURE_RESOURCE_GROUP", "AZURE_KEY_VAULT_NAME" })
         {
             Assert.True(outputs.ContainsKey(name), $"main.bicep has no output {name}.");
         }

@@ -27,4 +27,5 @@ resource pull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+output name string = registry.name
 output loginServer string = registry.properties.loginServer
