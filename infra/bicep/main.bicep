@@ -132,7 +132,7 @@ module registry 'modules/registry.bicep' = {
 }
 
 // The settings both apps share: the gateway reaches storage and SignalR Service as the identity.
-var identitySettings = {
+var gatewaySettings = {
   AZURE_CLIENT_ID: identity.outputs.clientId
   CatalogStorage__accountName: storage.outputs.name
   CatalogStorage__credential: 'managedidentity'
@@ -159,7 +159,7 @@ module functions 'modules/functionapp.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerName: functionsDeploymentContainer
-    appSettings: union(identitySettings, {
+    appSettings: union(gatewaySettings, {
       // The Functions host's telemetry, sent with Entra ID; the container host logs to the environment's workspace.
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
@@ -182,7 +182,7 @@ module host 'modules/containerapp.bicep' = {
     registryServer: registry.outputs.loginServer
     minReplicas: hostMinReplicas
     exists: hostExists
-    settings: identitySettings
+    settings: gatewaySettings
     keyVaultReferences: {
       JWT_SECRET_KEY: keyVault.outputs.jwtSecretKeyUri
       AUTH_ENCRYPTION_SECRET: keyVault.outputs.authEncryptionSecretUri
