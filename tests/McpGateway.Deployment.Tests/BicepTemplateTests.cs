@@ -3,15 +3,12 @@ using System.Text.Json.Nodes;
 namespace McpGateway.Deployment.Tests;
 
 /// <summary>infra/bicep compiles and passes the linter with no error and no warning, and fits what azd gives and reads.</summary>
-public sealed class BicepTemplateTests : IDisposable
+public sealed class BicepTemplateTests(CompiledTemplate compiled) : IClassFixture<CompiledTemplate>
 {
-    private readonly string outputFolder = Directory.CreateTempSubdirectory("mcpgw-bicep-").FullName;
-
     [Fact]
-    public async Task Build_reports_no_error_and_no_warning()
+    public void Build_reports_no_error_and_no_warning()
     {
-        var (exitCode, output) = await BicepCli.RunAsync("build", BicepCli.MainTemplate, "--outdir", outputFolder);
-        Assert.True(exitCode == 0 && output.Length == 0, $"bicep build exited {exitCode}:\n{output}");
+        Assert.True(compiled.ExitCode == 0 && compiled.Output.Length == 0, $"bicep build exited {compiled.ExitCode}:\n{compiled.Output}");
     }
 
     [Fact]
@@ -22,23 +19,22 @@ public sealed class BicepTemplateTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_parameter_azd_passes_exists_and_every_required_one_is_passed_or_generated()
+    public void Every_parameter_azd_passes_exists_and_every_required_one_is_passed_or_generated()
     {
-        var template = await CompileAsync();
-        var templateParameters = template["parameters"]!.AsObject();
-        var passed = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Combine("infra", "bicep", "main.parameters.json"), TestContext.Current.CancellationToken))!["parameters"]!.AsObject();
+        var declared = compiled.Template["parameters"]!.AsObject();
+        var passed = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("infra", "bicep", "main.parameters.json")))!["parameters"]!.AsObject();
 
-        Assert.All(passed, p => Assert.True(templateParameters.ContainsKey(p.Key), $"main.parameters.json passes '{p.Key}', which main.bicep does not declare."));
-        var unset = templateParameters
-            .Where(p => p.Value!["defaultValue"] is null && !passed.ContainsKey(p.Key) && GeneratedByAzd(p.Value!) is false)
+        Assert.All(passed, p => Assert.True(declared.ContainsKey(p.Key), $"main.parameters.json passes '{p.Key}', which main.bicep does not declare."));
+        var unset = declared
+            .Where(p => p.Value!["defaultValue"] is null && !passed.ContainsKey(p.Key) && !GeneratedByAzd(p.Value!))
             .Select(p => p.Key);
         Assert.Empty(unset);
     }
 
     [Fact]
-    public async Task The_outputs_azd_reads_are_declared()
+    public void The_outputs_azd_reads_are_declared()
     {
-        var outputs = (await CompileAsync())["outputs"]!.AsObject();
+        var outputs = compiled.Template["outputs"]!.AsObject();
         // The registry azd pushes the container host's image to, and what it records of the deployment.
         foreach (var name in new[] { "AZURE_CONTAINER_REGISTRY_ENDPOINT", "AZURE_CONTAINER_ENVIRONMENT_NAME", "AZURE_LOCATION", "AZURE_TENANT_ID", "AZURE_RESOURCE_GROUP", "AZURE_KEY_VAULT_NAME" })
         {
@@ -47,9 +43,9 @@ public sealed class BicepTemplateTests : IDisposable
     }
 
     [Fact]
-    public async Task The_apps_identity_gets_exactly_the_data_roles_it_needs()
+    public void The_apps_identity_gets_the_data_roles_it_needs()
     {
-        var template = (await CompileAsync()).ToJsonString();
+        var template = compiled.Template.ToJsonString();
         var roles = new Dictionary<string, string>
         {
             ["Storage Table Data Contributor"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
@@ -63,25 +59,37 @@ public sealed class BicepTemplateTests : IDisposable
     }
 
     [Fact]
-    public async Task No_service_accepts_keys()
+    public void No_service_accepts_keys()
     {
-        var template = (await CompileAsync()).ToJsonString();
-        Assert.Contains("\"allowSharedKeyAccess\":false", template, StringComparison.Ordinal);
-        Assert.Contains("\"disableLocalAuth\":true", template, StringComparison.Ordinal);
-        Assert.Contains("\"DisableLocalAuth\":true", template, StringComparison.Ordinal);
-        Assert.Contains("\"adminUserEnabled\":false", template, StringComparison.Ordinal);
-        Assert.DoesNotContain("listKeys", template, StringComparison.Ordinal);
+        Assert.False(Assert.Single(compiled.Resources("Microsoft.Storage/storageAccounts"))["properties"]!["allowSharedKeyAccess"]!.GetValue<bool>());
+        Assert.True(Assert.Single(compiled.Resources("Microsoft.SignalRService/signalR"))["properties"]!["disableLocalAuth"]!.GetValue<bool>());
+        Assert.True(Assert.Single(compiled.Resources("Microsoft.Insights/components"))["properties"]!["DisableLocalAuth"]!.GetValue<bool>());
+        Assert.False(Assert.Single(compiled.Resources("Microsoft.ContainerRegistry/registries"))["properties"]!["adminUserEnabled"]!.GetValue<bool>());
+        Assert.DoesNotContain("listKeys", compiled.Template.ToJsonString(), StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(outputFolder, recursive: true);
+    [Fact]
+    public void The_functions_app_runs_dotnet_isolated_10_on_flex_consumption_deployed_through_the_identity()
+    {
+        var plan = Assert.Single(compiled.Resources("Microsoft.Web/serverfarms"));
+        Assert.Equal("FlexConsumption", plan["sku"]!["tier"]!.GetValue<string>());
+        var config = Assert.Single(compiled.Resources("Microsoft.Web/sites"))["properties"]!["functionAppConfig"]!;
+        Assert.Equal("dotnet-isolated", config["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("10.0", config["runtime"]!["version"]!.GetValue<string>());
+        Assert.Equal("UserAssignedIdentity", config["deployment"]!["storage"]!["authentication"]!["type"]!.GetValue<string>());
+        // Flex Consumption refuses the settings that name the runtime outside functionAppConfig.
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", compiled.Template.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", compiled.Template.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SignalR_service_runs_serverless()
+    {
+        var features = Assert.Single(compiled.Resources("Microsoft.SignalRService/signalR"))["properties"]!["features"]!.AsArray();
+        var mode = features.Single(f => f!["flag"]!.GetValue<string>() == "ServiceMode");
+        Assert.Equal("Serverless", mode!["value"]!.GetValue<string>());
+    }
 
     private static bool GeneratedByAzd(JsonNode parameter) =>
         parameter["metadata"]?["azd"]?["type"]?.GetValue<string>() == "generate";
-
-    private async Task<JsonNode> CompileAsync()
-    {
-        var (exitCode, output) = await BicepCli.RunAsync("build", BicepCli.MainTemplate, "--outdir", outputFolder);
-        Assert.True(exitCode == 0, output);
-        return JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outputFolder, "main.json"), TestContext.Current.CancellationToken))!;
-    }
 }
