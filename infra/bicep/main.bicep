@@ -138,9 +138,8 @@ var gatewaySettings = {
   CatalogStorage__credential: 'managedidentity'
   CatalogStorage__clientId: identity.outputs.clientId
   STORAGE_PREFIX: storagePrefix
-  AzureSignalR__serviceUri: signalR.outputs.endpoint
-  AzureSignalR__credential: 'managedidentity'
-  AzureSignalR__clientId: identity.outputs.clientId
+  // Microsoft.Azure.SignalR's connection string form for a managed identity: an endpoint and a client id, no key.
+  AzureSignalRConnectionString: 'Endpoint=${signalR.outputs.endpoint};AuthType=azure.msi;ClientId=${identity.outputs.clientId};Version=1.0;'
   // Bearer tokens only: Basic credentials are for local runs.
   BASIC_AUTH_PASSWORD: ''
 }

@@ -83,11 +83,15 @@ public sealed class BicepTemplateTests(CompiledTemplate compiled) : IClassFixtur
     }
 
     [Fact]
-    public void SignalR_service_runs_serverless()
+    public void SignalR_service_runs_serverless_and_the_apps_reach_it_without_a_key()
     {
         var features = Assert.Single(compiled.Resources("Microsoft.SignalRService/signalR"))["properties"]!["features"]!.AsArray();
         var mode = features.Single(f => f!["flag"]!.GetValue<string>() == "ServiceMode");
         Assert.Equal("Serverless", mode!["value"]!.GetValue<string>());
+        // The apps reach it as the managed identity: the connection string names no key.
+        Assert.Contains("AzureSignalRConnectionString", compiled.Template.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(";AuthType=azure.msi;ClientId=", compiled.Template.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("AccessKey", compiled.Template.ToJsonString(), StringComparison.Ordinal);
     }
 
     private static bool GeneratedByAzd(JsonNode parameter) =>
