@@ -49,9 +49,10 @@ module currentImage 'container-image.bicep' = {
   }
 }
 
-var gatewayImageKnown = !empty(currentImage.outputs.image)
+// False until `azd deploy` replaced the placeholder (also when provisioning again before that).
+var gatewayImageKnown = !empty(currentImage.outputs.image) && currentImage.outputs.image != placeholderImage
 
-var secretNames = map(items(keyVaultReferences), secret => {
+var vaultSecrets = map(items(keyVaultReferences), secret => {
   setting: secret.key
   name: toLower(replace(secret.key, '_', '-'))
   uri: secret.value
@@ -76,7 +77,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         allowInsecure: false
       }
       registries: [ { server: registryServer, identity: identityId } ]
-      secrets: [for secret in secretNames: { name: secret.name, keyVaultUrl: secret.uri, identity: identityId }]
+      secrets: [for secret in vaultSecrets: { name: secret.name, keyVaultUrl: secret.uri, identity: identityId }]
     }
     template: {
       containers: [
@@ -87,7 +88,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           env: concat(
             [ { name: 'HOST', value: '0.0.0.0' }, { name: 'PORT', value: string(port) } ],
             map(items(settings), setting => { name: setting.key, value: setting.value }),
-            map(secretNames, secret => { name: secret.setting, secretRef: secret.name }))
+            map(vaultSecrets, secret => { name: secret.setting, secretRef: secret.name }))
           probes: [
             { type: 'Liveness', tcpSocket: { port: port }, periodSeconds: 30 }
             // The gateway's /health answers 503 while storage is unreachable: traffic waits, the replica is not
