@@ -6,9 +6,7 @@ namespace McpGateway.Deployment.Tests;
 /// </summary>
 public sealed class DockerfileTests
 {
-    public static string HostDockerfile { get; } = RepositoryPaths.Combine("src", "Host", "Dockerfile");
-
-    private static readonly Dockerfile Document = Dockerfile.Load(HostDockerfile);
+    private static readonly Dockerfile Document = Dockerfile.Load(RepositoryPaths.Combine("src", "Host", "Dockerfile"));
 
     [Fact]
     public void The_sdk_builds_and_only_the_aspnet_runtime_ships()
@@ -57,7 +55,7 @@ public sealed class DockerfileTests
     }
 
     /// <summary>The program the image starts: <c>ENTRYPOINT ["dotnet", "X.dll"]</c> gives X.dll.</summary>
-    public static string EntryAssembly()
+    internal static string EntryAssembly()
     {
         var entryPoint = Assert.Single(Document.FinalStage, i => i.Keyword == "ENTRYPOINT").Arguments;
         var command = System.Text.Json.JsonSerializer.Deserialize<string[]>(entryPoint)!;
