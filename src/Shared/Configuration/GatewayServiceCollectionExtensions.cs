@@ -74,6 +74,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<FederatedNames>();
         services.AddSingleton<FederationSync>();
         services.AddSingleton<FederatedCalls>();
+        services.AddSingleton<ParkedCalls>();
         services.AddSingleton<JobLease>();
         services.AddSingleton<FederationJobs>();
 

@@ -1,13 +1,14 @@
+using System.Text.Json.Serialization.Metadata;
 using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Observability;
+using McpGateway.Shared.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using McpGateway.Shared.Protocol;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace McpGateway.Shared.Upstreams.Mcp;
 
@@ -27,9 +28,9 @@ public sealed class UpstreamConnector(
 
     /// <exception cref="UpstreamUnavailableException">No candidate endpoint answered as an MCP server.</exception>
     /// <param name="caller">
-    /// For a session dedicated to one forwarded call: the caller of that call. A session caller's capabilities are
-    /// the upstream's to see and its requests to the client (sampling, elicitation, roots) are relayed to the caller;
-    /// the upstream's log messages go to the caller at the level it asked for.
+    /// For a session dedicated to one forwarded call: the caller of that call. The caller's capabilities are the
+    /// upstream's to see and its requests to the client (sampling, elicitation, roots) are put to the caller; the
+    /// upstream's log messages go to the caller at the level it asked for.
     /// </param>
     public async Task<UpstreamConnection> ConnectAsync(PeerGatewayRecord gateway, CancellationToken cancellationToken, UpstreamCaller? caller = null)
     {
@@ -45,7 +46,7 @@ public sealed class UpstreamConnector(
                 {
                     Logs = caller?.LogLevel is null ? null : caller.Logs,
                 };
-                var client = await McpClient.CreateAsync(forwarding, ClientOptions(caller?.Server), loggers, timeout.Token).ConfigureAwait(false);
+                var client = await McpClient.CreateAsync(forwarding, ClientOptions(gateway, caller), loggers, timeout.Token).ConfigureAwait(false);
                 await AskForLogsAsync(client, caller?.LogLevel, timeout.Token).ConfigureAwait(false);
                 return new UpstreamConnection(client, endpoint, transport, forwarding);
             }
@@ -68,31 +69,41 @@ public sealed class UpstreamConnector(
     }
 
     /// <summary>
-    /// A session caller's dedicated session uses 2025-11-25, where the upstream asks its client directly over the
-    /// call's stream, and the gateway asks the caller the same way. A 2026-07-28 caller needs none of that: the
-    /// upstream's input-required results go back to it as they are.
+    /// A session that answers a caller's requests speaks 2025-11-25 at the newest (or the older revision the gateway
+    /// is pinned to), where the upstream asks its client with requests of its own, which go to the caller. Any other
+    /// session speaks the newest revision both sides support, unless pinned.
     /// </summary>
-    private static McpClientOptions ClientOptions(McpServer? caller)
+    private static McpClientOptions ClientOptions(PeerGatewayRecord gateway, UpstreamCaller? caller)
     {
-        if (caller is null || ProtocolRevisions.IsStateless(caller.NegotiatedProtocolVersion))
+        if (caller?.Capabilities is not { } capabilities)
         {
-            return new() { ClientInfo = ClientInfo };
+            return new() { ClientInfo = ClientInfo, ProtocolVersion = gateway.ProtocolVersion };
         }
 
         return new()
         {
             ClientInfo = ClientInfo,
-            ProtocolVersion = ProtocolRevisions.November2025,
-            Capabilities = caller.ClientCapabilities is { } capabilities
-                ? new ClientCapabilities { Sampling = capabilities.Sampling, Elicitation = capabilities.Elicitation, Roots = capabilities.Roots }
-                : null,
+            ProtocolVersion = ProtocolRevisions.IsStateless(gateway.ProtocolVersion ?? ProtocolRevisions.July2026)
+                ? ProtocolRevisions.November2025
+                : gateway.ProtocolVersion,
+            Capabilities = new ClientCapabilities { Sampling = capabilities.Sampling, Elicitation = capabilities.Elicitation, Roots = capabilities.Roots },
+            // The SDK client declares a capability for each handler it has, so only the caller's get one.
             Handlers = new McpClientHandlers
             {
-                SamplingHandler = async (request, _, cancellationToken) => await caller.SampleAsync(request!, cancellationToken).ConfigureAwait(false),
-                ElicitationHandler = async (request, cancellationToken) => await caller.ElicitAsync(request!, cancellationToken).ConfigureAwait(false),
-                RootsHandler = async (request, cancellationToken) => await caller.RequestRootsAsync(request!, cancellationToken).ConfigureAwait(false),
+                SamplingHandler = capabilities.Sampling is null ? null : async (request, _, cancellationToken) =>
+                    await AnswerAsync(caller, InputRequest.ForSampling(request!), InputResponse.CreateMessageResultJsonTypeInfo, cancellationToken).ConfigureAwait(false),
+                ElicitationHandler = capabilities.Elicitation is null ? null : async (request, cancellationToken) =>
+                    await AnswerAsync(caller, InputRequest.ForElicitation(request!), InputResponse.ElicitResultJsonTypeInfo, cancellationToken).ConfigureAwait(false),
+                RootsHandler = capabilities.Roots is null ? null : async (request, cancellationToken) =>
+                    await AnswerAsync(caller, InputRequest.ForRootsList(request!), InputResponse.ListRootsResultJsonTypeInfo, cancellationToken).ConfigureAwait(false),
             },
         };
+    }
+
+    private static async Task<T> AnswerAsync<T>(UpstreamCaller caller, InputRequest request, JsonTypeInfo<T> answerType, CancellationToken cancellationToken)
+    {
+        var answer = await caller.AskAsync(request, cancellationToken).ConfigureAwait(false);
+        return answer.Deserialize(answerType) ?? throw new McpProtocolException($"The caller's answer to {request.Method} is not one.", McpErrorCode.InvalidParams);
     }
 
     /// <summary>The endpoints and transports to try, in order: the known ones first, then the probes.</summary>
