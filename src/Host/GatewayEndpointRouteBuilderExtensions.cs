@@ -1,6 +1,5 @@
-using McpGateway.Shared.Configuration;
+using McpGateway.Host.Transports;
 using McpGateway.Shared.Http;
-using McpGateway.Shared.Transports;
 
 namespace McpGateway.Host;
 

@@ -1,5 +1,5 @@
+using McpGateway.Host.Transports;
 using McpGateway.Shared.Configuration;
-using McpGateway.Shared.Transports;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Protocol;
-using McpGateway.Shared.Transports.Connections;
+using McpGateway.Host.Transports;
 using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;

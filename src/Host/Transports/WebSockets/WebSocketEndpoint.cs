@@ -1,14 +1,12 @@
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Protocol;
-using McpGateway.Shared.Transports.Connections;
+using McpGateway.Shared.Transports;
 using McpGateway.Shared.Transports.StreamableHttp;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RouteHandler = McpGateway.Shared.Http.RouteHandler; // not ASP.NET Core routing's
 
-namespace McpGateway.Shared.Transports.WebSockets;
+namespace McpGateway.Host.Transports.WebSockets;
 
 /// <summary>
 /// MCP over a WebSocket (container host only): <c>/ws</c> for the whole catalog, <c>/servers/{id}/ws</c> for a

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Configuration;
 
-namespace McpGateway.Shared.Configuration;
+namespace McpGateway.Host.Transports;
 
 /// <summary>
 /// Which long-lived MCP transports the container host offers besides Streamable HTTP (ContextForge's

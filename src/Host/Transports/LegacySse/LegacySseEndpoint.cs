@@ -2,15 +2,14 @@ using System.Collections.Concurrent;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Protocol;
-using McpGateway.Shared.Transports.Connections;
+using McpGateway.Shared.Transports;
 using McpGateway.Shared.Transports.StreamableHttp;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
+using RouteHandler = McpGateway.Shared.Http.RouteHandler; // not ASP.NET Core routing's
 
-namespace McpGateway.Shared.Transports.LegacySse;
+namespace McpGateway.Host.Transports.LegacySse;
 
 /// <summary>
 /// The HTTP+SSE transport of MCP 2024-11-05 (container host only): <c>GET /sse</c> opens a stream whose first event,

@@ -1,12 +1,8 @@
-using McpGateway.Shared.Configuration;
+using McpGateway.Host.Transports.LegacySse;
+using McpGateway.Host.Transports.WebSockets;
 using McpGateway.Shared.Http;
-using McpGateway.Shared.Transports.Connections;
-using McpGateway.Shared.Transports.LegacySse;
-using McpGateway.Shared.Transports.WebSockets;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace McpGateway.Shared.Transports;
+namespace McpGateway.Host.Transports;
 
 /// <summary>
 /// The MCP transports that hold a connection open (legacy SSE, WebSocket, stdio). Only the container host offers

@@ -1,10 +1,9 @@
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Transports.StreamableHttp;
-using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-namespace McpGateway.Shared.Transports.Connections;
+namespace McpGateway.Host.Transports;
 
 /// <summary>
 /// Runs the SDK's server core over one long-lived connection (legacy SSE, WebSocket, stdio) for as long as it
@@ -26,7 +25,9 @@ public sealed class McpConnectionServer(
 
         // Nothing to store: the connection is the session, and its server core keeps the level the client sets
         // (McpServer.LoggingLevel) for the handlers to read.
+#pragma warning disable MCP9005 // logging/setLevel is deprecated in 2026-07-28, still part of the revisions these transports serve.
         options.Handlers.SetLoggingLevelHandler = null;
+#pragma warning restore MCP9005
         await using var server = McpServer.Create(transport, options, loggers, services);
         try
         {

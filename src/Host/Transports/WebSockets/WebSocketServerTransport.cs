@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
+using McpGateway.Shared.Transports;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
-namespace McpGateway.Shared.Transports.WebSockets;
+namespace McpGateway.Host.Transports.WebSockets;
 
 /// <summary>
 /// The SDK's <see cref="ITransport"/> over a WebSocket: one JSON-RPC message per WebSocket message, each way.
