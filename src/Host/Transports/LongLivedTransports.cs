@@ -13,6 +13,7 @@ public static class LongLivedTransports
     public static IServiceCollection AddLongLivedTransports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TransportOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<McpConnectionServer>();
         services.AddSingleton<LegacySseEndpoint>();
         services.AddSingleton<WebSocketEndpoint>();

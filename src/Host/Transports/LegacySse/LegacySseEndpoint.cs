@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
-using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Transports;
 using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.Extensions.Options;
@@ -18,7 +17,7 @@ namespace McpGateway.Host.Transports.LegacySse;
 /// </summary>
 public sealed class LegacySseEndpoint(
     McpConnectionServer connections,
-    McpCatalog catalog,
+    ConnectionAdmission admission,
     OriginPolicy origins,
     IOptions<ApiOptions> api,
     IHostApplicationLifetime lifetime)
@@ -39,15 +38,10 @@ public sealed class LegacySseEndpoint(
     public async Task<IResult> OpenAsync(GatewayRequest request, string? serverRef)
     {
         var http = request.Http;
-        if (origins.Refusal(http.Request) is { } forbidden)
-        {
-            return forbidden;
-        }
-
-        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
+        var (scope, refusal) = await admission.AdmitAsync(request, serverRef).ConfigureAwait(false);
         if (scope is null)
         {
-            return JsonRpcErrors.UnknownServer(serverRef!);
+            return refusal!;
         }
 
         var sessionId = McpSessionStore.NewSessionId();

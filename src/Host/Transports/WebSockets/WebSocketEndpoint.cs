@@ -1,6 +1,5 @@
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
-using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Transports;
 using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.Extensions.Options;
@@ -15,8 +14,7 @@ namespace McpGateway.Host.Transports.WebSockets;
 /// </summary>
 public sealed class WebSocketEndpoint(
     McpConnectionServer connections,
-    McpCatalog catalog,
-    OriginPolicy origins,
+    ConnectionAdmission admission,
     IOptions<ApiOptions> api,
     IOptions<TransportOptions> transports,
     IHostApplicationLifetime lifetime,
@@ -33,21 +31,16 @@ public sealed class WebSocketEndpoint(
     public async Task<IResult> ConnectAsync(GatewayRequest request, string? serverRef)
     {
         var http = request.Http;
-        if (origins.Refusal(http.Request) is { } forbidden)
-        {
-            return forbidden;
-        }
-
         if (!http.WebSockets.IsWebSocketRequest)
         {
             http.Response.Headers.Upgrade = "websocket";
             return JsonRpcErrors.Result(StatusCodes.Status426UpgradeRequired, JsonRpcErrors.ServerError, "Upgrade Required: connect with a WebSocket client (ws:// or wss://).");
         }
 
-        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
+        var (scope, refusal) = await admission.AdmitAsync(request, serverRef).ConfigureAwait(false);
         if (scope is null)
         {
-            return JsonRpcErrors.UnknownServer(serverRef!);
+            return refusal!;
         }
 
         var interval = transports.Value.WebSocketPingInterval;
