@@ -133,6 +133,17 @@ public sealed class LegacySseTransportTests(TransportGatewayFixture gateway) : I
     }
 
     [Fact]
+    public async Task Browser_from_a_foreign_origin_gets_no_stream()
+    {
+        using var http = gateway.Host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "sse") { Headers = { { "Origin", "http://evil.example" } } };
+
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        await response.ExpectAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Unknown_virtual_server_has_no_stream()
     {
         using var http = gateway.Host.CreateClient();

@@ -129,6 +129,19 @@ public sealed class WebSocketTransportTests(TransportGatewayFixture gateway) : I
         Assert.Equal(HttpStatusCode.Unauthorized, socket.HttpStatusCode);
     }
 
+    [Fact]
+    public async Task Browser_from_a_foreign_origin_cannot_connect()
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("Authorization", TransportGatewayFixture.BasicCredentials);
+        socket.Options.SetRequestHeader("Origin", "http://evil.example");
+
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(SocketUri("ws"), Ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
+    }
+
     private Uri SocketUri(string path) => new UriBuilder(new Uri(gateway.Host.BaseAddress, path)) { Scheme = "ws" }.Uri;
 
     private async Task<ClientWebSocket> ConnectAsync(string path)
