@@ -64,6 +64,5 @@ public sealed class WebSocketEndpoint(
     private static Dictionary<string, RouteHandler> Handlers(Func<GatewayRequest, string?> serverRef) => new()
     {
         ["GET"] = request => request.Service<WebSocketEndpoint>().ConnectAsync(request, serverRef(request)),
-        ["CONNECT"] = request => request.Service<WebSocketEndpoint>().ConnectAsync(request, serverRef(request)),
     };
 }
