@@ -8,7 +8,6 @@ namespace McpGateway.Host.Transports;
 /// </summary>
 public sealed class TransportOptions
 {
-    public const string Http = "http";
     public const string WebSocket = "ws";
     public const string Sse = "sse";
     public const string Stdio = "stdio";
