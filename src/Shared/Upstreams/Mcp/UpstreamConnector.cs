@@ -69,23 +69,25 @@ public sealed class UpstreamConnector(
     }
 
     /// <summary>
-    /// A session that answers a caller's requests speaks 2025-11-25 at the newest (or the older revision the gateway
-    /// is pinned to), where the upstream asks its client with requests of its own, which go to the caller. Any other
-    /// session speaks the newest revision both sides support, unless pinned.
+    /// A session caller's session speaks 2025-11-25 at the newest (or the older revision the gateway is pinned to),
+    /// where the upstream asks its client with requests of its own, which go to the caller, and logs at the level the
+    /// client set. Any other session speaks the newest revision both sides support, unless pinned.
     /// </summary>
     private static McpClientOptions ClientOptions(PeerGatewayRecord gateway, UpstreamCaller? caller)
     {
+        var revision = caller is not null && !ProtocolRevisions.IsStateless(caller.Revision)
+            && ProtocolRevisions.IsStateless(gateway.ProtocolVersion ?? ProtocolRevisions.July2026)
+            ? ProtocolRevisions.November2025
+            : gateway.ProtocolVersion;
         if (caller?.Capabilities is not { } capabilities)
         {
-            return new() { ClientInfo = ClientInfo, ProtocolVersion = gateway.ProtocolVersion };
+            return new() { ClientInfo = ClientInfo, ProtocolVersion = revision };
         }
 
         return new()
         {
             ClientInfo = ClientInfo,
-            ProtocolVersion = ProtocolRevisions.IsStateless(gateway.ProtocolVersion ?? ProtocolRevisions.July2026)
-                ? ProtocolRevisions.November2025
-                : gateway.ProtocolVersion,
+            ProtocolVersion = revision,
             Capabilities = new ClientCapabilities { Sampling = capabilities.Sampling, Elicitation = capabilities.Elicitation, Roots = capabilities.Roots },
             // The SDK client declares a capability for each handler it has, so only the caller's get one.
             Handlers = new McpClientHandlers
