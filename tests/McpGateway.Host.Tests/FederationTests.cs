@@ -126,6 +126,57 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         await DeleteAsync(registered);
     }
 
+    [Fact]
+    public async Task A_stdio_upstream_that_crashes_is_started_again()
+    {
+        var upstream = RepositoryPaths.Combine("tests", "McpGateway.ConformanceUpstream", "bin", RepositoryPaths.Configuration, "net10.0", "McpGateway.ConformanceUpstream.dll");
+        var marker = "crash-" + Guid.NewGuid().ToString("N");
+        using var rest = gateway.Host.CreateClient();
+        var body = new JsonObject
+        {
+            ["name"] = "crashing",
+            ["transport"] = "STDIO",
+            ["command"] = "dotnet",
+            ["args"] = new JsonArray(upstream, "--stdio"),
+            ["env"] = new JsonObject { ["UPSTREAM_MARKER"] = marker },
+        };
+        var registered = await (await rest.PostJsonAsync("gateways", body.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
+        await using var client = await gateway.ConnectAsync("2025-11-25");
+        Assert.NotEqual(true, (await client.CallToolAsync("crashing-test_simple_text", cancellationToken: Ct)).IsError);
+        var first = Assert.Single(ProcessesWithEnvironment(marker));
+
+        System.Diagnostics.Process.GetProcessById(first).Kill();
+        await WaitForAsync(() => Task.FromResult(ProcessesWithEnvironment(marker) is [var restarted] && restarted != first));
+
+        Assert.NotEqual(true, (await client.CallToolAsync("crashing-test_simple_text", cancellationToken: Ct)).IsError);
+        Assert.Contains("The stdio upstream crashing ended", gateway.Host.Output, StringComparison.Ordinal);
+        await DeleteAsync(registered);
+        await WaitForAsync(() => Task.FromResult(ProcessesWithEnvironment(marker).Count == 0));
+    }
+
+    /// <summary>The ids of the live processes whose environment holds <paramref name="marker"/> (Linux /proc).</summary>
+    private static List<int> ProcessesWithEnvironment(string marker) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(int.Parse!)
+            .Where(pid =>
+            {
+                try
+                {
+                    return File.ReadAllText($"/proc/{pid}/environ").Contains(marker, StringComparison.Ordinal)
+                        && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return false;
+                }
+            })];
+
     [Theory]
     [InlineData("2025-06-18")]
     [InlineData("2026-07-28")]

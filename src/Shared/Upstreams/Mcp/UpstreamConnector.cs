@@ -135,9 +135,13 @@ public sealed class UpstreamConnector(
         }
     }
 
-    /// <summary>Runs the gateway's program as a child process speaking MCP on stdin/stdout (container host only).</summary>
+    /// <summary>
+    /// Runs the gateway's program as a child process speaking MCP on stdin/stdout (container host only), its stderr
+    /// going to the log line by line.
+    /// </summary>
     private IClientTransport StdioTransport(PeerGatewayRecord gateway)
     {
+        var stderr = loggers.CreateLogger("McpGateway.Upstreams.Stdio." + gateway.Slug);
         var stdio = gateway.Stdio ?? throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' uses STDIO but names no command.");
         return new StdioClientTransport(
             new StdioClientTransportOptions
@@ -146,6 +150,7 @@ public sealed class UpstreamConnector(
                 Command = stdio.Command,
                 Arguments = [.. stdio.Args],
                 EnvironmentVariables = gateway.Stdio.ProtectedEnv is null ? null : gateways.StdioEnvironment(stdio).ToDictionary(e => e.Key, e => (string?)e.Value),
+                StandardErrorLines = line => stderr.LogInformation("stderr of {Gateway}: {Line}", gateway.Name, line),
             },
             loggers);
     }
