@@ -25,9 +25,7 @@ public sealed class LegacySseTransportTests(TransportGatewayFixture gateway) : I
         Assert.Equal("""{"text":"over sse"}""", gateway.Upstream.Requests[^1].Body);
         var resource = await client.ReadResourceAsync("config://app/settings", cancellationToken: Ct);
         Assert.Equal("key=value", Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents)).Text);
-#pragma warning disable MCP9005 // Deprecated in 2026-07-28; part of the 2024-11-05 revision this transport serves.
         await client.SetLoggingLevelAsync(LoggingLevel.Debug, cancellationToken: Ct);
-#pragma warning restore MCP9005
     }
 
     [Fact]
