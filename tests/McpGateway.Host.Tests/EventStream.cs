@@ -19,9 +19,15 @@ public sealed class EventStream : IDisposable
     /// <summary>The stream's first field: how long the client should wait before reconnecting.</summary>
     public int Retry { get; }
 
-    public static async Task<EventStream> OpenAsync(HttpClient client, string path, string? lastEventId, CancellationToken cancellationToken)
+    public static async Task<EventStream> OpenAsync(
+        HttpClient client, string path, string? lastEventId, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         if (lastEventId is not null)
         {
