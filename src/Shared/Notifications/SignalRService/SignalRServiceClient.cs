@@ -70,7 +70,7 @@ public sealed class SignalRServiceClient(HttpClient http, IOptions<SignalRServic
     private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string pathAndQuery, HubMessage? message, CancellationToken cancellationToken)
     {
         var service = Connection;
-        var url = new Uri($"{service.Endpoint}/{pathAndQuery}");
+        var url = new Uri(service.Url(pathAndQuery));
         using var request = new HttpRequestMessage(method, url)
         {
             Content = message is null ? null : JsonContent.Create(message, options: GatewayJson.Options),

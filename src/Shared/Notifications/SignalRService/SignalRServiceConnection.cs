@@ -25,7 +25,7 @@ public sealed class SignalRServiceConnection
         Credential = credential;
     }
 
-    /// <summary>The service's base URL, without a trailing slash.</summary>
+    /// <summary>The service's base URL.</summary>
     public Uri Endpoint { get; }
 
     public string? AccessKey { get; }
@@ -58,7 +58,6 @@ public sealed class SignalRServiceConnection
             endpoint = new UriBuilder(endpoint) { Port = int.TryParse(port, out var number) ? number : throw new FormatException($"{SignalRServiceOptions.ConnectionStringSetting} has a Port that is not a number.") }.Uri;
         }
 
-        endpoint = new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/'));
         if (Part("AccessKey") is { } key)
         {
             if (Encoding.UTF8.GetByteCount(key) < 32)
@@ -82,7 +81,10 @@ public sealed class SignalRServiceConnection
     }
 
     /// <summary>The URL clients connect to for <paramref name="hub"/> (the <c>url</c> of a negotiate response).</summary>
-    public string ClientUrl(string hub) => $"{Endpoint}/client/?hub={Uri.EscapeDataString(hub)}";
+    public string ClientUrl(string hub) => Url($"client/?hub={Uri.EscapeDataString(hub)}");
+
+    /// <summary>An absolute URL under the endpoint (which may itself have a path).</summary>
+    public string Url(string relative) => $"{Endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/')}/{relative}";
 
     /// <summary>An HS256 token signed with the AccessKey for <paramref name="audience"/> (the URL it will be sent to).</summary>
     /// <param name="userId">Becomes the connection's user id (the <c>nameid</c> claim, as JWTs spell ClaimTypes.NameIdentifier), for messages sent to a user.</param>

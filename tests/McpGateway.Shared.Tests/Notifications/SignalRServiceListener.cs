@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace McpGateway.Shared.Tests.Notifications;
+
+/// <summary>
+/// A stand-in for Azure SignalR Service's REST endpoint on 127.0.0.1 (Kestrel): it accepts a request (202) only when its
+/// bearer token is signed with the access key, has the request's URL as audience and expires within
+/// <see cref="MaxTokenLifetime"/>; otherwise 401. Every request is recorded.
+/// </summary>
+public sealed class SignalRServiceListener : IAsyncDisposable
+{
+    public const string AccessKey = "listener-access-key-0123456789abcdefghijklmnop";
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromMinutes(10);
+
+    private readonly WebApplication app;
+
+    private SignalRServiceListener(WebApplication app) => this.app = app;
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public Uri Endpoint => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+    public string ConnectionString(string key = AccessKey) => $"Endpoint={Endpoint.AbsoluteUri.TrimEnd('/')};AccessKey={key};Version=1.0;";
+
+    public static async Task<SignalRServiceListener> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var listener = new SignalRServiceListener(app);
+        app.Run(listener.HandleAsync);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return listener;
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var url = request.GetEncodedUrl();
+        var body = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+        var header = request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : string.Empty;
+        var validation = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(AccessKey)),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidateIssuer = false,
+            ValidAudience = url,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = TimeSpan.Zero,
+        });
+        var lifetimeOk = validation.IsValid && ((JsonWebToken)validation.SecurityToken).ValidTo <= DateTime.UtcNow + MaxTokenLifetime;
+        Requests.Enqueue(new RecordedRequest(request.Method, request.Path + request.QueryString, body.Length == 0 ? null : JsonNode.Parse(body), validation.IsValid && lifetimeOk));
+        context.Response.StatusCode = validation.IsValid && lifetimeOk ? StatusCodes.Status202Accepted : StatusCodes.Status401Unauthorized;
+    }
+
+    public sealed record RecordedRequest(string Method, string PathAndQuery, JsonNode? Body, bool Authorized);
+}
