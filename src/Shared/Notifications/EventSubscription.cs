@@ -26,7 +26,7 @@ public sealed class EventSubscription : IDisposable
         this.lastEventId = lastEventId;
     }
 
-    /// <summary>Replayed events first (when resuming), then live ones until the subscription is disposed or cancelled.</summary>
+    /// <summary>Replayed events first (when resuming), then live ones until the subscription is disposed or cancelled. Enumerate it once.</summary>
     public async IAsyncEnumerable<GatewayEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var replayed = new HashSet<string>(StringComparer.Ordinal);
