@@ -2,6 +2,7 @@ using System.Security.Claims;
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Notifications.SignalRService;
+using Microsoft.Extensions.Options;
 
 namespace McpGateway.Host.Events;
 
@@ -17,6 +18,16 @@ public static class EventsHubExtensions
         var connectionString = configuration[SignalRServiceOptions.ConnectionStringSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
+            // Checked here as well as by the options: AddAzureSignalR would fail first, without naming the setting.
+            try
+            {
+                SignalRServiceConnection.Parse(connectionString);
+            }
+            catch (FormatException ex)
+            {
+                throw new OptionsValidationException(SignalRServiceOptions.ConnectionStringSetting, typeof(SignalRServiceOptions), [ex.Message]);
+            }
+
             signalR.AddAzureSignalR(connectionString);
             services.AddSingleton<IEventRelay, HubEventRelay>();
         }
