@@ -38,8 +38,9 @@ public sealed class EventHub(EventLog log, IOptions<EventOptions> options, TimeP
             subscribers.Add(subscription);
             if (primed is null)
             {
-                primed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _ = Task.Run(() => PollAsync(primed), CancellationToken.None);
+                var starting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                primed = starting;
+                _ = Task.Run(() => PollAsync(starting), CancellationToken.None);
             }
 
             ready = primed.Task;
