@@ -59,14 +59,25 @@ public sealed class HubEventForwarder(
         {
             if (--connections == 0)
             {
-                forwarding?.Cancel();
-                forwarding?.Dispose();
-                forwarding = null;
+                StopForwarding();
             }
         }
     }
 
-    public void Dispose() => forwarding?.Dispose();
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            StopForwarding();
+        }
+    }
+
+    private void StopForwarding()
+    {
+        forwarding?.Cancel();
+        forwarding?.Dispose();
+        forwarding = null;
+    }
 
     /// <summary>Forwards until the last client leaves; after a storage failure it resubscribes from the last event sent, losing none.</summary>
     private async Task ForwardAsync(string after, CancellationToken cancellationToken)

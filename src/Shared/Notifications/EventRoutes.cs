@@ -46,7 +46,7 @@ public static class EventRoutes
     private static Task<IResult> ResourceEventsAsync(GatewayRequest request)
     {
         var uri = request.RouteValue("uri");
-        return StreamAsync(request, e => e.Entity == CatalogKind.Resources.Singular && ResourceStreamTypes.Contains(e.Type) && UriOf(e) == uri);
+        return StreamAsync(request, e => e.Entity == CatalogKind.Resources.Singular && ResourceStreamTypes.Contains(e.Type) && e.DataText("uri") == uri);
     }
 
     private static Task<IResult> RootEventsAsync(GatewayRequest request) =>
@@ -65,11 +65,6 @@ public static class EventRoutes
 
     private static ValueTask<SseFrame?> Render(GatewayEvent gatewayEvent, CancellationToken cancellationToken) =>
         ValueTask.FromResult<SseFrame?>(new SseFrame(gatewayEvent.Type, JsonSerializer.Serialize(gatewayEvent, GatewayJson.Options)));
-
-    private static string? UriOf(GatewayEvent gatewayEvent) =>
-        gatewayEvent.Data.ValueKind == JsonValueKind.Object && gatewayEvent.Data.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String
-            ? uri.GetString()
-            : null;
 
     private static IReadOnlySet<string> Allowed(GatewayRequest request, string parameter, IReadOnlySet<string> known)
     {

@@ -40,7 +40,7 @@ public sealed class SessionNotifications(McpSessionStore sessions)
                 : null;
         }
 
-        var uri = gatewayEvent.Data.TryGetProperty("uri", out var value) ? value.GetString() : null;
+        var uri = gatewayEvent.DataText("uri");
         if (uri is null || !(await sessions.SubscriptionsAsync(session.Id, cancellationToken).ConfigureAwait(false)).Contains(uri, StringComparer.Ordinal))
         {
             return null;
