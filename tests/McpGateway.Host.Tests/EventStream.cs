@@ -9,15 +9,19 @@ public sealed class EventStream : IDisposable
     private readonly HttpResponseMessage response;
     private readonly ServerSentEventReader reader;
 
-    private EventStream(HttpResponseMessage response, ServerSentEventReader reader, int retry)
+    private EventStream(HttpResponseMessage response, ServerSentEventReader reader, ServerSentEvent first)
     {
         this.response = response;
         this.reader = reader;
-        Retry = retry;
+        Retry = first.Retry ?? throw new InvalidOperationException($"The stream began with {first}, not retry.");
+        ResumeFrom = first.Id;
     }
 
     /// <summary>The stream's first field: how long the client should wait before reconnecting.</summary>
     public int Retry { get; }
+
+    /// <summary>The id sent with <see cref="Retry"/>: where a client that saw no event yet resumes.</summary>
+    public string? ResumeFrom { get; }
 
     public static async Task<EventStream> OpenAsync(
         HttpClient client, string path, string? lastEventId, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null)
@@ -45,7 +49,7 @@ public sealed class EventStream : IDisposable
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var reader = new ServerSentEventReader(await response.Content.ReadAsStreamAsync(cancellationToken));
         var first = await reader.ReadAsync(cancellationToken) ?? throw new EndOfStreamException("The stream ended before its retry field.");
-        return new EventStream(response, reader, first.Retry ?? throw new InvalidOperationException($"The stream began with {first}, not retry."));
+        return new EventStream(response, reader, first);
     }
 
     /// <summary>The next event with data, its envelope parsed.</summary>

@@ -91,6 +91,23 @@ public sealed class EventStreamTests(EventStreamFixture gateway) : IClassFixture
     }
 
     [Fact]
+    public async Task A_client_that_saw_no_event_yet_resumes_from_the_id_sent_with_retry()
+    {
+        string resumeFrom;
+        using (var first = await EventStream.OpenAsync(streams, "roots/changes", lastEventId: null, Ct))
+        {
+            resumeFrom = first.ResumeFrom!;
+        }
+
+        var uri = "/" + Unique("gap");
+        await (await client.PostJsonAsync("roots", $$"""{"uri":"{{uri}}"}""")).ExpectAsync(HttpStatusCode.Created);
+
+        using var resumed = await EventStream.OpenAsync(streams, "roots/changes", resumeFrom, Ct);
+        Assert.Null(resumed.ResumeFrom); // a resumed stream's place is the client's own
+        Assert.Equal(uri, (await resumed.NextAsync(Ct)).Envelope["data"]!["uri"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Resource_subscription_streams_the_changes_of_that_resource_only()
     {
         var uri = $"config://{Unique("app")}/settings";

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace McpGateway.Shared.Notifications;
 
 /// <summary>
-/// Serves a subscription as a server-sent-event response: <c>retry:</c> (SSE_RETRY_TIMEOUT) first, then each event
+/// Serves a subscription as a server-sent-event response: <c>retry:</c> (SSE_RETRY_TIMEOUT) first, with an <c>id:</c>
+/// to resume from when the client sent no Last-Event-ID (SEP-1699's priming id, without an empty event), then each event
 /// with its id, <c>: keep-alive</c> comments while idle, until the client leaves or the host stops. On Azure
 /// Functions the platform ends long responses; the client reconnects with Last-Event-ID and misses nothing.
 /// </summary>
@@ -32,7 +33,9 @@ public sealed class EventStreamResponder(EventHub hub, IOptions<EventOptions> op
         var keepAlive = settings.KeepAliveEnabled ? KeepAliveAsync(writer, TimeSpan.FromSeconds(settings.KeepAliveIntervalSeconds), stream.Token) : Task.CompletedTask;
         try
         {
-            await writer.WriteRetryAsync(settings.RetryTimeoutMilliseconds, stream.Token).ConfigureAwait(false);
+            // A fresh stream's resume point is the moment it went live; a resumed one keeps its own until the replay is sent.
+            var resumeFrom = lastEventId is null ? EventIds.New(time.GetUtcNow()) : null;
+            await writer.WriteRetryAsync(settings.RetryTimeoutMilliseconds, resumeFrom, stream.Token).ConfigureAwait(false);
             await foreach (var gatewayEvent in subscription.ReadAllAsync(stream.Token).ConfigureAwait(false))
             {
                 if (await render(gatewayEvent, stream.Token).ConfigureAwait(false) is { } frame)

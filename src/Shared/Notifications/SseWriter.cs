@@ -12,8 +12,14 @@ public sealed class SseWriter(Stream body) : IDisposable
 {
     private readonly SemaphoreSlim writing = new(1, 1);
 
-    public Task WriteRetryAsync(int milliseconds, CancellationToken cancellationToken) =>
-        WriteAsync($"retry: {milliseconds.ToString(CultureInfo.InvariantCulture)}\n\n", cancellationToken);
+    /// <param name="resumeFrom">
+    /// An id to send along: without data no event is dispatched, but the client's last event id is set (HTML's SSE
+    /// processing model), so a client that loses the stream before its first event still resumes from here.
+    /// </param>
+    public Task WriteRetryAsync(int milliseconds, string? resumeFrom, CancellationToken cancellationToken) =>
+        WriteAsync(
+            $"retry: {milliseconds.ToString(CultureInfo.InvariantCulture)}\n" + (resumeFrom is null ? string.Empty : $"id: {resumeFrom}\n") + "\n",
+            cancellationToken);
 
     public Task WriteCommentAsync(string comment, CancellationToken cancellationToken) => WriteAsync($": {comment}\n\n", cancellationToken);
 
