@@ -25,6 +25,9 @@ public sealed class EventStreamResponder(EventHub hub, IOptions<EventOptions> op
 
     public async Task StreamAsync(HttpContext http, string? lastEventId, Func<GatewayEvent, bool> filter, EventRenderer render)
     {
+        // A fresh stream's resume point: taken before subscribing, so every event the subscription may miss sorts after it.
+        // A resumed stream keeps the client's own until the replay is sent.
+        var resumeFrom = lastEventId is null ? EventIds.New(time.GetUtcNow()) : null;
         using var subscription = await hub.SubscribeAsync(filter, lastEventId, http.RequestAborted).ConfigureAwait(false);
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var settings = options.Value;
@@ -33,8 +36,6 @@ public sealed class EventStreamResponder(EventHub hub, IOptions<EventOptions> op
         var keepAlive = settings.KeepAliveEnabled ? KeepAliveAsync(writer, TimeSpan.FromSeconds(settings.KeepAliveIntervalSeconds), stream.Token) : Task.CompletedTask;
         try
         {
-            // A fresh stream's resume point is the moment it went live; a resumed one keeps its own until the replay is sent.
-            var resumeFrom = lastEventId is null ? EventIds.New(time.GetUtcNow()) : null;
             await writer.WriteRetryAsync(settings.RetryTimeoutMilliseconds, resumeFrom, stream.Token).ConfigureAwait(false);
             await foreach (var gatewayEvent in subscription.ReadAllAsync(stream.Token).ConfigureAwait(false))
             {
