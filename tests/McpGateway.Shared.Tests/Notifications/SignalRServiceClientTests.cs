@@ -79,6 +79,25 @@ public sealed class SignalRServiceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_Entra_ID_requests_carry_the_credentials_token_and_the_service_issues_client_tokens()
+    {
+        var credential = new EntraCredential();
+        var client = new SignalRServiceClient(
+            new HttpClient(), SignalRServiceConnection.WithCredential(listener.Endpoint, credential), Options.Create(new SignalRServiceOptions()), TimeProvider.System);
+
+        await client.BroadcastAsync("events", "event", [new { n = 1 }], Ct);
+        var (url, accessToken) = await client.ClientAccessAsync("events", "alice", Ct);
+
+        Assert.Equal($"{listener.Endpoint.AbsoluteUri}client/?hub=events", url);
+        Assert.Equal(SignalRServiceListener.IssuedClientToken, accessToken);
+        Assert.Equal(
+            [("POST", "/api/v1/hubs/events", true), ("POST", "/api/hubs/events/:generateToken?api-version=2022-06-01&minutesToExpire=60&userId=alice", true)],
+            listener.Requests.Select(r => (r.Method, r.PathAndQuery, r.Authorized)));
+        Assert.NotEmpty(credential.RequestedScopes);
+        Assert.All(credential.RequestedScopes, scope => Assert.Equal(SignalRServiceClient.EntraScope, scope));
+    }
+
+    [Fact]
     public async Task Without_a_connection_string_the_relay_sends_nothing()
     {
         var relay = new SignalRServiceRelay(Client(connectionString: null));

@@ -17,11 +17,13 @@ namespace McpGateway.Shared.Tests.Notifications;
 /// <summary>
 /// A stand-in for Azure SignalR Service's REST endpoint on 127.0.0.1 (Kestrel): it accepts a request (202) only when its
 /// bearer token is signed with the access key, has the request's URL as audience and expires within
-/// <see cref="MaxTokenLifetime"/>; otherwise 401. Every request is recorded.
+/// <see cref="MaxTokenLifetime"/>, or is an "Entra ID" token of <see cref="EntraCredential"/> for the service's scope;
+/// otherwise 401. <c>:generateToken</c> answers <see cref="IssuedClientToken"/>. Every request is recorded.
 /// </summary>
 public sealed class SignalRServiceListener : IAsyncDisposable
 {
     public const string AccessKey = "listener-access-key-0123456789abcdefghijklmnop";
+    public const string IssuedClientToken = "client-token-issued-by-the-service";
     public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromMinutes(10);
 
     private readonly WebApplication app;
@@ -55,19 +57,38 @@ public sealed class SignalRServiceListener : IAsyncDisposable
         var body = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
         var header = request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : string.Empty;
+        var signedWithKey = await ValidAsync(token, AccessKey, url);
+        var authorized = signedWithKey is not null
+            ? signedWithKey.ValidTo <= DateTime.UtcNow + MaxTokenLifetime
+            : await ValidAsync(token, EntraCredential.SigningKey, EntraCredential.Audience) is not null;
+        Requests.Enqueue(new RecordedRequest(request.Method, request.Path + request.QueryString, body.Length == 0 ? null : JsonNode.Parse(body), authorized));
+        if (!authorized)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+        else if (request.Path.Value!.EndsWith("/:generateToken", StringComparison.Ordinal))
+        {
+            await context.Response.WriteAsJsonAsync(new { token = IssuedClientToken }, context.RequestAborted);
+        }
+        else
+        {
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+        }
+    }
+
+    private static async Task<JsonWebToken?> ValidAsync(string token, string key, string audience)
+    {
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(AccessKey)),
+            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)),
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             ValidateIssuer = false,
-            ValidAudience = url,
+            ValidAudience = audience,
             RequireExpirationTime = true,
             ValidateLifetime = true,
             ClockSkew = TimeSpan.Zero,
         });
-        var lifetimeOk = validation.IsValid && ((JsonWebToken)validation.SecurityToken).ValidTo <= DateTime.UtcNow + MaxTokenLifetime;
-        Requests.Enqueue(new RecordedRequest(request.Method, request.Path + request.QueryString, body.Length == 0 ? null : JsonNode.Parse(body), validation.IsValid && lifetimeOk));
-        context.Response.StatusCode = validation.IsValid && lifetimeOk ? StatusCodes.Status202Accepted : StatusCodes.Status401Unauthorized;
+        return validation.IsValid ? (JsonWebToken)validation.SecurityToken : null;
     }
 
     public sealed record RecordedRequest(string Method, string PathAndQuery, JsonNode? Body, bool Authorized);

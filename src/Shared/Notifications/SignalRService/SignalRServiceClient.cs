@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Azure.Core;
 using McpGateway.Shared.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Notifications.SignalRService;
@@ -12,15 +13,38 @@ namespace McpGateway.Shared.Notifications.SignalRService;
 /// every client of a hub, to a user or to a group, and manage group membership. Each request carries a token for
 /// exactly its URL, valid for <see cref="RequestTokenLifetime"/>: signed with the AccessKey, or an Entra ID token.
 /// </summary>
-public sealed class SignalRServiceClient(HttpClient http, IOptions<SignalRServiceOptions> options, TimeProvider time)
+public sealed class SignalRServiceClient
 {
     public static readonly TimeSpan RequestTokenLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>The scope Entra ID tokens for Azure SignalR Service's data plane are issued for.</summary>
-    private static readonly string[] EntraScope = ["https://signalr.azure.com/.default"];
+    public static readonly string EntraScope = "https://signalr.azure.com/.default";
 
-    private readonly Lazy<SignalRServiceConnection?> connection = new(() =>
-        options.Value.Configured ? SignalRServiceConnection.Parse(options.Value.ConnectionString!) : null);
+    private readonly HttpClient http;
+    private readonly IOptions<SignalRServiceOptions> options;
+    private readonly TimeProvider time;
+    private readonly Lazy<SignalRServiceConnection?> connection;
+
+    /// <summary>The service AzureSignalRConnectionString names, if any.</summary>
+    [ActivatorUtilitiesConstructor]
+    public SignalRServiceClient(HttpClient http, IOptions<SignalRServiceOptions> options, TimeProvider time)
+        : this(http, options, time, new Lazy<SignalRServiceConnection?>(() => options.Value.Configured ? SignalRServiceConnection.Parse(options.Value.ConnectionString!) : null))
+    {
+    }
+
+    /// <summary>A given service connection (an Entra ID credential of the caller's choosing).</summary>
+    public SignalRServiceClient(HttpClient http, SignalRServiceConnection connection, IOptions<SignalRServiceOptions> options, TimeProvider time)
+        : this(http, options, time, new Lazy<SignalRServiceConnection?>(connection))
+    {
+    }
+
+    private SignalRServiceClient(HttpClient http, IOptions<SignalRServiceOptions> options, TimeProvider time, Lazy<SignalRServiceConnection?> connection)
+    {
+        this.http = http;
+        this.options = options;
+        this.time = time;
+        this.connection = connection;
+    }
 
     public bool Configured => connection.Value is not null;
 
@@ -77,7 +101,7 @@ public sealed class SignalRServiceClient(HttpClient http, IOptions<SignalRServic
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", service.AccessKey is not null
             ? service.CreateToken(url.AbsoluteUri, time.GetUtcNow(), RequestTokenLifetime)
-            : (await service.Credential!.GetTokenAsync(new TokenRequestContext(EntraScope), cancellationToken).ConfigureAwait(false)).Token);
+            : (await service.Credential!.GetTokenAsync(new TokenRequestContext([EntraScope]), cancellationToken).ConfigureAwait(false)).Token);
         var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

@@ -33,6 +33,9 @@ public sealed class SignalRServiceConnection
     /// <summary>Set when the connection string has no AccessKey.</summary>
     public TokenCredential? Credential { get; }
 
+    /// <summary>A connection that authenticates with an Entra ID credential (the form a connection string without AccessKey takes).</summary>
+    public static SignalRServiceConnection WithCredential(Uri endpoint, TokenCredential credential) => new(endpoint, accessKey: null, credential);
+
     /// <exception cref="FormatException">The text is not a usable connection string; the message says why, without the key.</exception>
     public static SignalRServiceConnection Parse(string connectionString)
     {
@@ -77,7 +80,7 @@ public sealed class SignalRServiceConnection
             _ => throw new FormatException(
                 $"{SignalRServiceOptions.ConnectionStringSetting} needs an AccessKey, or AuthType=azure, azure.msi (ClientId optional) or azure.app (TenantId, ClientId, ClientSecret) for Entra ID."),
         };
-        return new SignalRServiceConnection(endpoint, accessKey: null, credential);
+        return WithCredential(endpoint, credential);
     }
 
     /// <summary>The URL clients connect to for <paramref name="hub"/> (the <c>url</c> of a negotiate response).</summary>
