@@ -19,7 +19,8 @@ public static class GatewayEndpointRouteBuilderExtensions
         {
             endpoints.Map(route.Template, (HttpContext context, RouteDispatcher dispatcher) =>
                     dispatcher.DispatchAsync(route, context, context.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString())))
-                .WithName(route.Name);
+                .WithName(route.Name)
+                .WithOrder(1);
         }
 
         return endpoints;

@@ -1,3 +1,4 @@
+using McpGateway.Host.Events;
 using McpGateway.Host.Transports;
 using McpGateway.Shared.Configuration;
 using Microsoft.Extensions.Logging.Console;
@@ -17,6 +18,7 @@ public static class GatewayHost
         builder.Services.AddOptions<ContainerHostOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddGatewayCore(builder.Configuration, "container");
         builder.Services.AddLongLivedTransports(builder.Configuration);
+        builder.Services.AddEventsHub(builder.Configuration);
         if (command is null && !isStdio)
         {
             builder.Services.AddHostedService<FederationTimerService>();
@@ -60,10 +62,12 @@ public static class GatewayHost
             app.UsePathBase(rootPath);
         }
 
+        app.UseEventsHubAuthentication();
         app.UseWebSockets();
         app.UseRouting();
         app.MapGateway();
         app.MapLongLivedTransports(app.Services.GetRequiredService<IOptions<TransportOptions>>().Value);
+        app.MapEventsHub();
         await app.RunAsync().ConfigureAwait(false);
         return 0;
     }

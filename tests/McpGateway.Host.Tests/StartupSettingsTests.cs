@@ -22,6 +22,10 @@ public sealed class StartupSettingsTests(AzuriteFixture azurite)
     [InlineData("AUTH_REQUIRED", "maybe")]
     [InlineData("TRANSPORT_TYPE", "grpc")]
     [InlineData("WEBSOCKET_PING_INTERVAL", "0")]
+    [InlineData("SSE_RETRY_TIMEOUT", "0")]
+    [InlineData("SSE_KEEPALIVE_INTERVAL", "0")]
+    [InlineData("EVENT_RETENTION", "5")]
+    [InlineData("AzureSignalRConnectionString", "Endpoint=nowhere;AccessKey=0123456789abcdef0123456789abcdef")]
     public async Task Bad_setting_stops_startup_naming_it(string setting, string value)
     {
         var settings = GatewayHostProcess.Settings(azurite.ConnectionString, "startup", FreePorts.Take(1)[0], new Dictionary<string, string?> { [setting] = value });

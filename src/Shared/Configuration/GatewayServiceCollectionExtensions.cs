@@ -9,6 +9,7 @@ using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Federation;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Prompts;
 using McpGateway.Shared.Protocol;
@@ -41,6 +42,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton<CatalogStorage>();
         services.AddSingleton<MetricsStore>();
+        services.AddGatewayNotifications(configuration);
 
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<TokenService>();
@@ -84,6 +86,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<CatalogRequestServices>();
         services.AddSingleton<McpServerFactory>();
         services.AddSingleton<McpSessionStore>();
+        services.AddSingleton<SessionNotifications>();
         services.AddSingleton<InFlightRequests>();
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<McpRequestServer>();
@@ -94,7 +97,7 @@ public static class GatewayServiceCollectionExtensions
         return services;
     }
 
-    private static void AddValidatedSettings<T>(this IServiceCollection services, IConfiguration configuration)
+    internal static void AddValidatedSettings<T>(this IServiceCollection services, IConfiguration configuration)
         where T : class
     {
         services.AddOptions<T>()

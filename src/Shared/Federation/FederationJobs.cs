@@ -1,6 +1,9 @@
+using System.Text.Json.Nodes;
+using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Upstreams.Mcp;
 using Microsoft.Extensions.Logging;
@@ -19,6 +22,7 @@ public sealed class FederationJobs(
     FederationSync sync,
     UpstreamClientPool pool,
     JobLease lease,
+    EventPublisher events,
     IOptions<FederationOptions> options,
     TimeProvider time,
     ILogger<FederationJobs> logger)
@@ -83,6 +87,12 @@ public sealed class FederationJobs(
             if (updated.Document.Reachable != gateway.Reachable)
             {
                 logger.LogWarning("Gateway {Gateway} is now {State}", gateway.Name, updated.Document.Reachable ? "reachable" : "unreachable");
+                await events.PublishAsync(EventTypes.GatewayHealth, CatalogKind.Gateways.Singular, gateway.Id, new JsonObject
+                {
+                    ["name"] = gateway.Name,
+                    ["reachable"] = updated.Document.Reachable,
+                    ["lastError"] = updated.Document.LastError,
+                }).ConfigureAwait(false);
             }
         }
 

@@ -6,6 +6,7 @@ using McpGateway.Shared.Catalog.Roots;
 using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Federation;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Transports.Rpc;
 using McpGateway.Shared.Transports.StreamableHttp;
@@ -29,6 +30,7 @@ public static class GatewayRouteTable
         .. StreamableHttpEndpoint.Routes(),
         RpcEndpoint.Route,
         .. ProtocolEndpoints.Routes(),
+        .. EventRoutes.All(),
     ];
 
     private static readonly FrozenDictionary<string, GatewayRoute> ByName = Routes.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
