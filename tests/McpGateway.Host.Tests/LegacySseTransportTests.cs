@@ -29,6 +29,26 @@ public sealed class LegacySseTransportTests(TransportGatewayFixture gateway) : I
     }
 
     [Fact]
+    public async Task Catalog_changes_arrive_on_the_stream_as_list_changed_notifications()
+    {
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = await ConnectAsync("sse", new McpClientHandlers
+        {
+            NotificationHandlers = [new(NotificationMethods.ToolListChangedNotification, (_, _) =>
+            {
+                changed.TrySetResult();
+                return ValueTask.CompletedTask;
+            })],
+        });
+        await client.PingAsync(cancellationToken: Ct);
+
+        using var rest = gateway.Host.CreateClient();
+        await (await rest.PostJsonAsync("tools", $$"""{"name":"sse_notice","url":"{{gateway.Upstream.Url("/notice")}}"}""")).ExpectAsync(HttpStatusCode.Created);
+
+        await changed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+    }
+
+    [Fact]
     public async Task Virtual_server_stream_serves_only_that_servers_items()
     {
         await using var client = await ConnectAsync($"servers/{gateway.ToolServerId}/sse");
@@ -148,7 +168,7 @@ public sealed class LegacySseTransportTests(TransportGatewayFixture gateway) : I
         await (await http.GetAsync("servers/no-such-server/sse", Ct)).ExpectAsync(HttpStatusCode.NotFound);
     }
 
-    private async Task<McpClient> ConnectAsync(string path) =>
+    private async Task<McpClient> ConnectAsync(string path, McpClientHandlers? handlers = null) =>
         await McpClient.CreateAsync(
             new HttpClientTransport(new HttpClientTransportOptions
             {
@@ -156,7 +176,7 @@ public sealed class LegacySseTransportTests(TransportGatewayFixture gateway) : I
                 TransportMode = HttpTransportMode.Sse,
                 AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = TransportGatewayFixture.BasicCredentials },
             }),
-            new McpClientOptions { ProtocolVersion = "2024-11-05", ClientInfo = new() { Name = "sse-tests", Version = "1.0" } },
+            new McpClientOptions { ProtocolVersion = "2024-11-05", ClientInfo = new() { Name = "sse-tests", Version = "1.0" }, Handlers = handlers ?? new() },
             cancellationToken: Ct);
 
     private static async Task<SseStream> OpenStreamAsync(HttpClient http, string path)

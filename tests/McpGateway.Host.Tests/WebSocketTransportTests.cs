@@ -31,6 +31,20 @@ public sealed class WebSocketTransportTests(TransportGatewayFixture gateway) : I
     }
 
     [Fact]
+    public async Task Catalog_changes_arrive_as_list_changed_notifications()
+    {
+        using var socket = await ConnectAsync("ws");
+        await InitializeAsync(socket);
+        await RequestAsync(socket, 2, "ping");
+
+        using var rest = gateway.Host.CreateClient();
+        await (await rest.PostJsonAsync("prompts", """{"name":"ws_notice","template":"hi"}""")).ExpectAsync(HttpStatusCode.Created);
+
+        var notification = await ReceiveAsync(socket);
+        Assert.Equal("notifications/prompts/list_changed", notification["method"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Virtual_server_socket_serves_only_that_servers_tools()
     {
         using var socket = await ConnectAsync($"servers/{gateway.ToolServerId}/ws");

@@ -14,6 +14,7 @@ public static class LongLivedTransports
     {
         services.AddOptions<TransportOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConnectionAdmission>();
+        services.AddSingleton<ConnectionNotifications>();
         services.AddSingleton<McpConnectionServer>();
         services.AddSingleton<LegacySseEndpoint>();
         services.AddSingleton<WebSocketEndpoint>();

@@ -8,11 +8,12 @@ namespace McpGateway.Host.Transports;
 /// <summary>
 /// Runs the SDK's server core over one long-lived connection (legacy SSE, WebSocket, stdio) for as long as it
 /// stays open: the same handlers and capabilities as Streamable HTTP, but one server core per connection instead of
-/// one per request, since the connection itself holds the session.
+/// one per request, since the connection itself holds the session; catalog events reach its client as notifications.
 /// </summary>
 public sealed class McpConnectionServer(
     McpServerFactory factory,
     McpSessionStore sessions,
+    ConnectionNotifications notifications,
     IServiceProvider services,
     ILoggerFactory loggers)
 {
@@ -29,6 +30,8 @@ public sealed class McpConnectionServer(
         options.Handlers.SetLoggingLevelHandler = null;
 #pragma warning restore MCP9005
         await using var server = McpServer.Create(transport, options, loggers, services);
+        using var connected = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var relaying = notifications.RelayAsync(server, sessionId, connected.Token);
         try
         {
             await server.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -39,6 +42,8 @@ public sealed class McpConnectionServer(
         }
         finally
         {
+            await connected.CancelAsync().ConfigureAwait(false);
+            await relaying.ConfigureAwait(false);
             await ForgetSubscriptionsAsync(sessionId).ConfigureAwait(false);
         }
     }

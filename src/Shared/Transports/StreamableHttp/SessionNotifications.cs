@@ -32,26 +32,33 @@ public sealed class SessionNotifications(McpSessionStore sessions)
         && (ListChanges.Contains(gatewayEvent.Type) || gatewayEvent.Type == EventTypes.ResourceUpdated);
 
     public EventRenderer For(McpSession session) => async (gatewayEvent, cancellationToken) =>
+        await NotificationAsync(gatewayEvent, session.Id, cancellationToken).ConfigureAwait(false) is { } notification ? Frame(notification) : null;
+
+    /// <summary>
+    /// The notification an event means for session <paramref name="sessionId"/>, or null when it means nothing to it;
+    /// long-lived connections (legacy SSE, WebSocket, stdio) send it as it is.
+    /// </summary>
+    public async Task<JsonRpcNotification?> NotificationAsync(GatewayEvent gatewayEvent, string sessionId, CancellationToken cancellationToken)
     {
         if (gatewayEvent.Type != EventTypes.ResourceUpdated)
         {
             return ListChanges.Contains(gatewayEvent.Type) && ListChangedByEntity.TryGetValue(gatewayEvent.Entity, out var method)
-                ? Frame(new JsonRpcNotification { Method = method })
+                ? new JsonRpcNotification { Method = method }
                 : null;
         }
 
         var uri = gatewayEvent.DataText("uri");
-        if (uri is null || !(await sessions.SubscriptionsAsync(session.Id, cancellationToken).ConfigureAwait(false)).Contains(uri, StringComparer.Ordinal))
+        if (uri is null || !(await sessions.SubscriptionsAsync(sessionId, cancellationToken).ConfigureAwait(false)).Contains(uri, StringComparer.Ordinal))
         {
             return null;
         }
 
-        return Frame(new JsonRpcNotification
+        return new JsonRpcNotification
         {
             Method = NotificationMethods.ResourceUpdatedNotification,
             Params = JsonSerializer.SerializeToNode(new ResourceUpdatedNotificationParams { Uri = uri }, McpJsonUtilities.DefaultOptions),
-        });
-    };
+        };
+    }
 
     /// <summary>MCP streams carry JSON-RPC messages as unnamed ("message") events.</summary>
     private static SseFrame Frame(JsonRpcNotification notification) =>
