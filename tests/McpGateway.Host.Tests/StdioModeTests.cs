@@ -30,6 +30,26 @@ public sealed class StdioModeTests(TransportGatewayFixture gateway) : IClassFixt
     }
 
     [Fact]
+    public async Task Catalog_changes_made_through_the_http_host_reach_the_stdio_client()
+    {
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = await ConnectAsync([StdioMode], protocolVersion: "2025-11-25", handlers: new McpClientHandlers
+        {
+            NotificationHandlers = [new(NotificationMethods.PromptListChangedNotification, (_, _) =>
+            {
+                changed.TrySetResult();
+                return ValueTask.CompletedTask;
+            })],
+        });
+        await client.PingAsync(cancellationToken: Ct);
+
+        using var rest = gateway.Host.CreateClient();
+        await (await rest.PostJsonAsync("prompts", """{"name":"stdio_notice","template":"hi"}""")).ExpectAsync(System.Net.HttpStatusCode.Created);
+
+        await changed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct); // through the shared event log, from another process
+    }
+
+    [Fact]
     public async Task Server_option_serves_one_virtual_server()
     {
         await using var client = await ConnectAsync([StdioMode, "--server", gateway.ToolServerId]);
@@ -98,7 +118,7 @@ public sealed class StdioModeTests(TransportGatewayFixture gateway) : IClassFixt
     private Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? overrides = null) =>
         GatewayHostProcess.Settings(gateway.Storage.ConnectionString, gateway.Host.StoragePrefix, port: 0, overrides);
 
-    private async Task<McpClient> ConnectAsync(IList<string> arguments, IReadOnlyDictionary<string, string?>? overrides = null) =>
+    private async Task<McpClient> ConnectAsync(IList<string> arguments, IReadOnlyDictionary<string, string?>? overrides = null, string? protocolVersion = null, McpClientHandlers? handlers = null) =>
         await McpClient.CreateAsync(
             new StdioClientTransport(new StdioClientTransportOptions
             {
@@ -108,6 +128,6 @@ public sealed class StdioModeTests(TransportGatewayFixture gateway) : IClassFixt
                 WorkingDirectory = Path.GetDirectoryName(GatewayHostProcess.HostAssembly),
                 Name = "gateway-stdio",
             }),
-            new McpClientOptions { ClientInfo = new() { Name = "stdio-tests", Version = "1.0" } },
+            new McpClientOptions { ProtocolVersion = protocolVersion, ClientInfo = new() { Name = "stdio-tests", Version = "1.0" }, Handlers = handlers ?? new() },
             cancellationToken: Ct);
 }
