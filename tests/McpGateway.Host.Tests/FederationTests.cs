@@ -335,6 +335,33 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         await DeleteAsync(registered);
     }
 
+    [Theory]
+    [InlineData("2025-11-25", null)]
+    [InlineData("2025-06-18", "2025-06-18")]
+    public async Task A_session_subscribed_to_a_federated_resource_hears_its_upstream_updates(string revision, string? upstreamRevision)
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var name = $"subscribed{revision}{upstreamRevision}".Replace("-", string.Empty, StringComparison.Ordinal);
+        var registered = await RegisterAsync(name, upstream.Endpoint, protocolVersion: upstreamRevision);
+        var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = await gateway.ConnectAsync(revision, handlers: new McpClientHandlers
+        {
+            NotificationHandlers =
+            [
+                new(NotificationMethods.ResourceUpdatedNotification, (notification, _) =>
+                {
+                    updated.TrySetResult(notification.Params!["uri"]!.GetValue<string>());
+                    return ValueTask.CompletedTask;
+                }),
+            ],
+        });
+
+        await client.SubscribeToResourceAsync(upstream.DocumentUri, cancellationToken: Ct);
+
+        Assert.Equal(upstream.DocumentUri, await updated.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+        await DeleteAsync(registered);
+    }
+
     [Fact]
     public async Task A_protocol_version_the_gateway_does_not_speak_is_422()
     {
