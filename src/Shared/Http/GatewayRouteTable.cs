@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using McpGateway.Shared.Admin;
 using McpGateway.Shared.Catalog;
+using McpGateway.Shared.Catalog.Exchange;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Roots;
@@ -29,6 +31,8 @@ public static class GatewayRouteTable
         .. StreamableHttpEndpoint.Routes(),
         RpcEndpoint.Route,
         .. ProtocolEndpoints.Routes(),
+        .. AdminUiRoutes.All(),
+        .. CatalogExchangeRoutes.All(),
     ];
 
     private static readonly FrozenDictionary<string, GatewayRoute> ByName = Routes.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
