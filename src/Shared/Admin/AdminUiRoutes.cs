@@ -63,18 +63,18 @@ public static class AdminUiRoutes
             : Results.Bytes(asset.Content, asset.ContentType));
     }
 
+    /// <summary>Who is signed in: 200 either way (the UI asks on every load; a 401 would be noise in the browser console).</summary>
     private static Task<IResult> SessionAsync(GatewayRequest request)
     {
         RequireUi(request);
         if (!request.Service<IOptions<AuthOptions>>().Value.AuthRequired)
         {
-            return Task.FromResult(Results.Json(new { user = "anonymous", authRequired = false, csrfToken = (string?)null }, GatewayJson.Options));
+            return Task.FromResult(Results.Json(new SessionRead(true, "anonymous", false, null), GatewayJson.Options));
         }
 
         var session = request.Service<AdminSession>().Read(request.Http.Request);
-        return Task.FromResult(session is var (user, csrf)
-            ? Results.Json(new { user, authRequired = true, csrfToken = csrf }, GatewayJson.Options)
-            : Unauthorized(request, "No one is signed in."));
+        return Task.FromResult(Results.Json(
+            session is var (user, csrf) ? new SessionRead(true, user, true, csrf) : new SessionRead(false, null, true, null), GatewayJson.Options));
     }
 
     /// <summary>Signs in with the gateway's own credentials (Basic or a bearer JWT in the Authorization header).</summary>
@@ -89,8 +89,10 @@ public static class AdminUiRoutes
         }
 
         var csrf = request.Service<AdminSession>().Start(request.Http.Response, user);
-        return Results.Json(new { user, authRequired, csrfToken = csrf }, GatewayJson.Options);
+        return Results.Json(new SessionRead(true, user, authRequired, csrf), GatewayJson.Options);
     }
+
+    private sealed record SessionRead(bool SignedIn, string? User, bool AuthRequired, string? CsrfToken);
 
     private static Task<IResult> SignOutAsync(GatewayRequest request)
     {

@@ -28,6 +28,9 @@ public sealed class MetricsStore
         ["servers"] = "server",
     };
 
+    /// <summary>The kinds with a history: the reported ones, and peer gateways (one event per health check).</summary>
+    public static readonly IReadOnlyList<string> HistoryKinds = [.. ReportedKinds.Values, "gateway"];
+
     public async Task RecordAsync(string kind, string itemId, bool success, TimeSpan duration, CancellationToken cancellationToken)
     {
         var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);

@@ -70,13 +70,13 @@ public static class SystemRoutes
         return Results.Json(body, GatewayJson.Options);
     }
 
-    /// <summary><c>?entity=tool</c> (required), <c>&amp;id=</c> for one item, <c>&amp;minutes=60</c> of history in <c>&amp;buckets=30</c>.</summary>
+    /// <summary><c>?entity=tool</c> (required; <c>gateway</c> gives a peer's health checks), <c>&amp;id=</c> for one item, <c>&amp;minutes=60</c> of history in <c>&amp;buckets=30</c>.</summary>
     private static async Task<IResult> HistoryAsync(GatewayRequest request)
     {
         var entity = request.Query("entity");
-        if (entity is null || !MetricsStore.ReportedKinds.Values.Contains(entity))
+        if (entity is null || !MetricsStore.HistoryKinds.Contains(entity))
         {
-            throw ApiProblem.Invalid("entity", $"'entity' must be one of {string.Join(", ", MetricsStore.ReportedKinds.Values)}.");
+            throw ApiProblem.Invalid("entity", $"'entity' must be one of {string.Join(", ", MetricsStore.HistoryKinds)}.");
         }
 
         var minutes = request.QueryInt("minutes", 1, 7 * 24 * 60) ?? 60;
