@@ -76,15 +76,15 @@ document.addEventListener('alpine:init', () => {
         api.get('/metrics/history?entity=gateway&id=' + api.enc(gateway.id) + '&minutes=60&buckets=30'),
       ]);
       this.peerTools = tools.filter((t) => t.gatewayId === gateway.id);
-      this.$nextTick(() => window.adminCharts.bars(this.$refs.health, history.points, (p) => p.calls, (p) => p.failures, 'Health checks per interval, failures in red'));
+      window.adminCharts.bars(this.$refs.health, history.points, (p) => p.calls, (p) => p.failures, 'Health checks per interval, failures in red');
     },
 
     async sync(gateway) {
       const result = await this.run('Syncing ' + gateway.name, () => api.post('/gateways/' + api.enc(gateway.id) + '/tools/refresh'), 'sync');
       if (result) {
-        this.report = 'Synced: ' + result.added + ' added, ' + result.updated + ' updated, ' + result.removed + ' removed.';
         await this.load();
         await this.show(this.gateways.find((g) => g.id === gateway.id));
+        this.report = 'Synced: ' + result.added + ' added, ' + result.updated + ' updated, ' + result.removed + ' removed.';
       }
     },
 

@@ -16,6 +16,7 @@ document.addEventListener('alpine:init', () => {
     previewing: false,
     versions: [],
     timer: null,
+    renders: 0,
 
     async init() {
       await this.load();
@@ -37,11 +38,14 @@ document.addEventListener('alpine:init', () => {
 
     async edit(prompt) {
       this.clearErrors();
+      const samePrompt = Boolean(this.form) && this.form.id === prompt.id;
       this.form = {
         id: prompt.id, name: prompt.name, description: prompt.description || '', template: prompt.template,
         argumentSchema: forms.pretty(prompt.argumentSchema), tags: prompt.tags.join(', '),
       };
-      this.values = forms.pretty(Object.fromEntries(prompt.arguments.map((a) => [a.name, ''])));
+      if (!samePrompt) {
+        this.values = forms.pretty(Object.fromEntries(prompt.arguments.map((a) => [a.name, ''])));
+      }
       await this.loadVersions();
       await this.renderPreview();
     },
@@ -60,16 +64,22 @@ document.addEventListener('alpine:init', () => {
       if (!this.form || !this.form.id) {
         return;
       }
+      // Only the answer to the latest render is shown: an earlier one may arrive after it.
+      const render = ++this.renders;
       this.previewing = true;
       try {
         const draft = { template: this.form.template, argument_schema: forms.parseJson(this.form.argumentSchema, 'argument_schema') };
         const result = await api.post('/prompts/' + api.enc(this.form.id) + '/preview', { prompt: draft, arguments: forms.parseJson(this.values, 'values') || {} });
-        this.preview = result.messages.map((m, i) => ({ key: i, role: m.role, text: m.content.text }));
-        this.previewError = '';
+        if (render === this.renders) {
+          this.preview = result.messages.map((m, i) => ({ key: i, role: m.role, text: m.content.text }));
+          this.previewError = '';
+        }
       } catch (error) {
-        this.previewError = error.message;
+        if (render === this.renders) {
+          this.previewError = error.message;
+        }
       } finally {
-        this.previewing = false;
+        this.previewing = render !== this.renders;
       }
     },
 
