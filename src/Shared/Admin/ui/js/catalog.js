@@ -16,7 +16,7 @@ document.addEventListener('alpine:init', () => {
 
   window.Alpine.data('resources', () => ({
     ...forms.errors(),
-    resources: [],
+    ...forms.catalogList('/resources', 'resource', (resource) => resource.uri),
     search: '',
     form: null,
     viewing: null,
@@ -27,16 +27,9 @@ document.addEventListener('alpine:init', () => {
       await this.load();
     },
 
-    async load() {
-      const list = await this.run('Loading resources', () => api.get('/resources?include_inactive=true'));
-      if (list) {
-        this.resources = list;
-      }
-    },
-
     visible() {
       const search = this.search.trim().toLowerCase();
-      return this.resources.filter((r) => !search || r.name.toLowerCase().includes(search) || r.uri.toLowerCase().includes(search));
+      return this.items.filter((r) => !search || r.name.toLowerCase().includes(search) || r.uri.toLowerCase().includes(search));
     },
 
     create() {
@@ -112,24 +105,8 @@ document.addEventListener('alpine:init', () => {
       return this.isImage() ? 'data:' + this.content.mimeType + ';base64,' + this.content.blob : '';
     },
 
-    async toggle(resource) {
-      await this.run('Switching', () => api.post('/resources/' + api.enc(resource.id) + '/toggle?activate=' + !resource.enabled));
-      await this.load();
-    },
-
-    async remove(resource) {
-      if (forms.confirm('Delete the resource "' + resource.uri + '"?')) {
-        await this.run('Deleting', () => api.del('/resources/' + api.enc(resource.id)));
-        await this.load();
-      }
-    },
-
     stateLabel(item) {
       return item.uriTemplate ? 'template' : item.enabled ? 'active' : 'inactive';
-    },
-
-    toggleLabel(item) {
-      return item.enabled ? 'Deactivate' : 'Activate';
     },
   }));
 
@@ -160,7 +137,7 @@ document.addEventListener('alpine:init', () => {
     },
 
     async remove(root) {
-      if (forms.confirm('Remove the root "' + root.uri + '"?')) {
+      if (window.confirm('Remove the root "' + root.uri + '"?')) {
         await this.run('Removing', () => api.del('/roots/' + api.enc(root.uri)));
         await this.load();
       }

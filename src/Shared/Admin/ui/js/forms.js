@@ -43,6 +43,38 @@
       };
     },
 
+    // Mixed into a catalog page's component: its list (with inactive items), switching an item on or off, and deleting
+    // one after confirmation; a component may define removed(item) to close what showed it.
+    catalogList(path, noun, describe) {
+      const api = window.gatewayApi;
+      return {
+        items: [],
+        async load() {
+          const list = await this.run('Loading', () => api.get(path + '?include_inactive=true'));
+          if (list) {
+            this.items = list;
+          }
+        },
+        async toggle(item) {
+          await this.run('Switching', () => api.post(path + '/' + api.enc(item.id) + '/toggle?activate=' + !item.enabled));
+          await this.load();
+        },
+        async remove(item) {
+          if (!window.confirm('Delete the ' + noun + ' "' + describe(item) + '"? This cannot be undone.')) {
+            return;
+          }
+          const deleted = await this.run('Deleting', () => api.del(path + '/' + api.enc(item.id)));
+          if (deleted && this.removed) {
+            this.removed(item);
+          }
+          await this.load();
+        },
+        toggleLabel(item) {
+          return item.enabled ? 'Deactivate' : 'Activate';
+        },
+      };
+    },
+
     // Parses JSON typed into a text area; null for blank text, an error naming the field when invalid.
     parseJson(text, field) {
       if (!text || !text.trim()) {
@@ -65,10 +97,6 @@
 
     tags(text) {
       return (text || '').split(',').map((t) => t.trim()).filter((t) => t.length > 0);
-    },
-
-    confirm(message) {
-      return window.confirm(message);
     },
   };
 })();

@@ -8,7 +8,7 @@ document.addEventListener('alpine:init', () => {
 
   window.Alpine.data('gateways', () => ({
     ...forms.errors(),
-    gateways: [],
+    ...forms.catalogList('/gateways', 'gateway', (gateway) => gateway.name),
     form: null,
     selected: null,
     peerTools: [],
@@ -16,13 +16,6 @@ document.addEventListener('alpine:init', () => {
 
     async init() {
       await this.load();
-    },
-
-    async load() {
-      const list = await this.run('Loading gateways', () => api.get('/gateways?include_inactive=true'));
-      if (list) {
-        this.gateways = list;
-      }
     },
 
     create() {
@@ -83,22 +76,13 @@ document.addEventListener('alpine:init', () => {
       const result = await this.run('Syncing ' + gateway.name, () => api.post('/gateways/' + api.enc(gateway.id) + '/tools/refresh'), 'sync');
       if (result) {
         await this.load();
-        await this.show(this.gateways.find((g) => g.id === gateway.id));
+        await this.show(this.items.find((g) => g.id === gateway.id));
         this.report = 'Synced: ' + result.added + ' added, ' + result.updated + ' updated, ' + result.removed + ' removed.';
       }
     },
 
-    async toggle(gateway) {
-      await this.run('Switching', () => api.post('/gateways/' + api.enc(gateway.id) + '/toggle?activate=' + !gateway.enabled));
-      await this.load();
-    },
-
-    async remove(gateway) {
-      if (forms.confirm('Delete the gateway "' + gateway.name + '" and everything it federated?')) {
-        await this.run('Deleting', () => api.del('/gateways/' + api.enc(gateway.id)));
-        this.selected = null;
-        await this.load();
-      }
+    removed() {
+      this.selected = null;
     },
 
     health(peer) {
@@ -107,10 +91,6 @@ document.addEventListener('alpine:init', () => {
 
     healthClass(peer) {
       return peer.enabled ? (peer.reachable ? 'badge-on' : 'badge-bad') : 'badge-off';
-    },
-
-    toggleLabel(item) {
-      return item.enabled ? 'Deactivate' : 'Activate';
     },
 
     when: forms.when,

@@ -38,7 +38,7 @@ document.addEventListener('alpine:init', () => {
     },
 
     async reset() {
-      if (forms.confirm('Reset these metrics?')) {
+      if (window.confirm('Reset these metrics?')) {
         await this.run('Resetting', () => api.post('/metrics/reset?entity=' + this.kind + (this.itemId ? '&id=' + api.enc(this.itemId) : '')));
         await this.load();
       }

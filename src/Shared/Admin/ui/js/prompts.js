@@ -8,7 +8,7 @@ document.addEventListener('alpine:init', () => {
 
   window.Alpine.data('prompts', () => ({
     ...forms.errors(),
-    prompts: [],
+    ...forms.catalogList('/prompts', 'prompt', (prompt) => prompt.name),
     form: null,
     values: '{}',
     preview: [],
@@ -20,13 +20,6 @@ document.addEventListener('alpine:init', () => {
 
     async init() {
       await this.load();
-    },
-
-    async load() {
-      const list = await this.run('Loading prompts', () => api.get('/prompts?include_inactive=true'));
-      if (list) {
-        this.prompts = list;
-      }
     },
 
     create() {
@@ -100,7 +93,7 @@ document.addEventListener('alpine:init', () => {
     },
 
     async rollback(version) {
-      if (!forms.confirm('Restore version ' + version.version + ' as a new version?')) {
+      if (!window.confirm('Restore version ' + version.version + ' as a new version?')) {
         return;
       }
       const restored = await this.run('Rolling back', () => api.post('/prompts/' + api.enc(this.form.id) + '/versions/' + version.version + '/rollback'));
@@ -114,17 +107,8 @@ document.addEventListener('alpine:init', () => {
       this.form = null;
     },
 
-    async toggle(prompt) {
-      await this.run('Switching', () => api.post('/prompts/' + api.enc(prompt.id) + '/toggle?activate=' + !prompt.enabled));
-      await this.load();
-    },
-
-    async remove(prompt) {
-      if (forms.confirm('Delete the prompt "' + prompt.name + '"?')) {
-        await this.run('Deleting', () => api.del('/prompts/' + api.enc(prompt.id)));
-        this.form = null;
-        await this.load();
-      }
+    removed() {
+      this.form = null;
     },
 
     isNew() {
@@ -132,9 +116,5 @@ document.addEventListener('alpine:init', () => {
     },
 
     when: forms.when,
-
-    toggleLabel(item) {
-      return item.enabled ? 'Deactivate' : 'Activate';
-    },
   }));
 });

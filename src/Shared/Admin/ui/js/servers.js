@@ -8,7 +8,7 @@ document.addEventListener('alpine:init', () => {
 
   window.Alpine.data('servers', () => ({
     ...forms.errors(),
-    servers: [],
+    ...forms.catalogList('/servers', 'server', (server) => server.name),
     tools: [],
     resources: [],
     prompts: [],
@@ -22,7 +22,7 @@ document.addEventListener('alpine:init', () => {
     async load() {
       const lists = await this.run('Loading', () => Promise.all(['/servers?include_inactive=true', '/tools', '/resources', '/prompts'].map((p) => api.get(p))));
       if (lists) {
-        [this.servers, this.tools, this.resources, this.prompts] = lists;
+        [this.items, this.tools, this.resources, this.prompts] = lists;
         this.resources = this.resources.filter((r) => !r.uriTemplate);
       }
     },
@@ -100,25 +100,12 @@ document.addEventListener('alpine:init', () => {
       await this.copy(this.stdioConfig());
     },
 
-    async toggle(server) {
-      await this.run('Switching', () => api.post('/servers/' + api.enc(server.id) + '/toggle?activate=' + !server.enabled));
-      await this.load();
-    },
-
-    async remove(server) {
-      if (forms.confirm('Delete the server "' + server.name + '"?')) {
-        await this.run('Deleting', () => api.del('/servers/' + api.enc(server.id)));
-        this.selected = null;
-        await this.load();
-      }
+    removed() {
+      this.selected = null;
     },
 
     counts(server) {
       return server.associatedTools.length + ' tools, ' + server.associatedResources.length + ' resources, ' + server.associatedPrompts.length + ' prompts';
-    },
-
-    toggleLabel(item) {
-      return item.enabled ? 'Deactivate' : 'Activate';
     },
   }));
 });

@@ -38,7 +38,7 @@ document.addEventListener('alpine:init', () => {
 
   window.Alpine.data('tools', () => ({
     ...forms.errors(),
-    tools: [],
+    ...forms.catalogList('/tools', 'tool', (tool) => tool.name),
     search: '',
     tag: '',
     state: 'all',
@@ -53,23 +53,16 @@ document.addEventListener('alpine:init', () => {
       await this.load();
     },
 
-    async load() {
-      const tools = await this.run('Loading tools', () => api.get('/tools?include_inactive=true'));
-      if (tools) {
-        this.tools = tools;
-      }
-    },
-
     visible() {
       const search = this.search.trim().toLowerCase();
-      return this.tools.filter((t) =>
+      return this.items.filter((t) =>
         (!search || t.name.toLowerCase().includes(search) || (t.description || '').toLowerCase().includes(search))
         && (!this.tag || t.tags.includes(this.tag))
         && (this.state === 'all' || (this.state === 'active') === t.enabled));
     },
 
     allTags() {
-      return [...new Set(this.tools.flatMap((t) => t.tags))].sort();
+      return [...new Set(this.items.flatMap((t) => t.tags))].sort();
     },
 
     create() {
@@ -137,19 +130,6 @@ document.addEventListener('alpine:init', () => {
       }
     },
 
-    async toggle(tool) {
-      await this.run('Switching', () => api.post('/tools/' + api.enc(tool.id) + '/toggle?activate=' + !tool.enabled));
-      await this.load();
-    },
-
-    async remove(tool) {
-      if (!forms.confirm('Delete the tool "' + tool.name + '"? This cannot be undone.')) {
-        return;
-      }
-      await this.run('Deleting', () => api.del('/tools/' + api.enc(tool.id)));
-      await this.load();
-    },
-
     tryIt(tool) {
       this.form = null;
       this.trying = tool;
@@ -214,10 +194,6 @@ document.addEventListener('alpine:init', () => {
 
     stateClass(tool) {
       return tool.enabled ? 'badge-on' : 'badge-off';
-    },
-
-    toggleLabel(tool) {
-      return tool.enabled ? 'Deactivate' : 'Activate';
     },
 
     isRest(tool) {
