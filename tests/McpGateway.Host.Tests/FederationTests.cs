@@ -53,10 +53,11 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         var slow = await client.CallToolAsync(
             $"{name}-slow", new Dictionary<string, object?> { ["steps"] = 3 }, new SynchronousProgress(v => progress.Add(v.Progress)), cancellationToken: Ct);
         Assert.Equal("done after 3 steps", Assert.IsType<TextContentBlock>(Assert.Single(slow.Content)).Text);
-        // The SDK client hands notifications to IProgress asynchronously, so the last one may trail the result.
+        // The SDK client hands each notification to IProgress in a task of its own, so they may reach the list out of
+        // order and the last may trail the result; the order on the wire is the conformance suite's to check.
         Assert.True(progress.Count >= 2, $"Expected at least two progress notifications, got {progress.Count}.");
-        Assert.Equal(progress.Order(), progress);
-        Assert.Equal([1f, 2f], progress.Take(2));
+        Assert.Subset(new HashSet<float> { 1f, 2f, 3f }, progress.ToHashSet());
+        Assert.Equal(progress.Count, progress.Distinct().Count());
 
         var document = await client.ReadResourceAsync(upstream.DocumentUri, cancellationToken: Ct);
         Assert.Equal("upstream document", Assert.IsType<TextResourceContents>(Assert.Single(document.Contents)).Text);

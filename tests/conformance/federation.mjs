@@ -5,10 +5,16 @@
 /**
  * @param stack a started gateway stack
  * @param upstreamUrl the upstream's MCP endpoint
+ * @param protocolVersion the revision the gateway speaks to the upstream (its protocol_version), or the newest if absent
  * @returns the virtual server's MCP endpoint and what it bundles
  */
-export async function federateBehindServer(stack, upstreamUrl) {
-  const peer = await stack.api('POST', '/gateways', { name: 'conformance-upstream', url: upstreamUrl, prefix_names: false });
+export async function federateBehindServer(stack, upstreamUrl, protocolVersion) {
+  const peer = await stack.api('POST', '/gateways', {
+    name: 'conformance-upstream',
+    url: upstreamUrl,
+    prefix_names: false,
+    ...(protocolVersion ? { protocol_version: protocolVersion } : {}),
+  });
   const federated = async (path) => (await listAll(stack, path)).filter((item) => item.gatewayId === peer.id).map((item) => item.id);
   const bundle = {
     associated_tools: await federated('/tools'),

@@ -25,6 +25,7 @@ const resultsRoot = join(repositoryRoot, 'artifacts', 'conformance');
 const baselineFile = join(repositoryRoot, 'tests', 'conformance', 'upstream-expected-failures.yaml');
 const legs = { catalog: catalogLeg, federation: federationLeg, upstream: upstreamLeg };
 const defaultLegs = ['catalog', 'federation'];
+const olderUpstreamRevision = '2025-11-25';
 
 const options = process.argv.slice(2);
 const chosenLegs = options.filter((option) => option.startsWith('--leg=')).map((option) => option.slice('--leg='.length));
@@ -69,20 +70,30 @@ async function catalogLeg(revisionsToRun) {
 }
 
 async function federationLeg(revisionsToRun) {
-  const [direct, federated] = await withUpstream(async (upstreamUrl) => [
+  const [direct, ...throughGateways] = await withUpstream(async (upstreamUrl) => [
     await runRevisions('upstream', upstreamUrl, revisionsToRun),
-    // A gateway of its own: the catalog leg's items would take the upstream's names.
-    await withGateway(async (stack) => {
-      const server = await federateBehindServer(stack, upstreamUrl);
-      console.log(
-        `Federated the upstream behind ${server.mcpUrl}: ${server.bundle.associated_tools.length} tools, ` +
-          `${server.bundle.associated_resources.length} resources and templates, ${server.bundle.associated_prompts.length} prompts.`,
-      );
-      return runRevisions('federated', server.mcpUrl, revisionsToRun);
-    }),
+    // A gateway of its own each time: the catalog leg's items would take the upstream's names.
+    await federatedRuns('federated', upstreamUrl, revisionsToRun),
+    // The same upstream as if it were older: the gateway speaks 2025-11-25 to it, so a 2026-07-28 caller's input
+    // comes from the upstream's requests, which the gateway turns into input-required results.
+    await federatedRuns('federated-2025-11-25', upstreamUrl, revisionsToRun, olderUpstreamRevision),
   ]);
-  printComparison(direct, federated);
+  printComparison(direct, throughGateways[0], 'through the gateway (newest revision to the upstream)');
+  printComparison(direct, throughGateways[1], `through the gateway speaking ${olderUpstreamRevision} to the upstream`);
   printDepartures(direct);
+}
+
+/** The suite against a virtual server of a gateway that federates the upstream (at a pinned revision, if given). */
+function federatedRuns(name, upstreamUrl, revisionsToRun, upstreamRevision) {
+  return withGateway(async (stack) => {
+    const server = await federateBehindServer(stack, upstreamUrl, upstreamRevision);
+    console.log(
+      `Federated the upstream${upstreamRevision ? ` (at ${upstreamRevision})` : ''} behind ${server.mcpUrl}: ` +
+        `${server.bundle.associated_tools.length} tools, ${server.bundle.associated_resources.length} resources and templates, ` +
+        `${server.bundle.associated_prompts.length} prompts.`,
+    );
+    return runRevisions(name, server.mcpUrl, revisionsToRun);
+  });
 }
 
 /** The reference upstream alone, held to its baseline: a departure from it fails the run (exit 1). */
@@ -169,13 +180,13 @@ function printTally(title, results, waiting = {}) {
  * The upstream's tally directly and through the gateway, revision by revision and scenario by scenario; a scenario
  * that passes directly but not through the gateway is marked with what failed.
  */
-function printComparison(direct, federated) {
+function printComparison(direct, federated, title) {
   const verdict = (scenario) => (scenario === undefined ? 'n/a ' : scenario.failed === 0 ? 'PASS' : 'FAIL');
   const summary = (scenarios) =>
     `${scenarios.filter((scenario) => scenario.failed === 0).length}/${scenarios.length} scenarios passed, checks ` +
     `${scenarios.reduce((sum, scenario) => sum + scenario.passed, 0)} passed, ${scenarios.reduce((sum, scenario) => sum + scenario.failed, 0)} failed`;
   const totals = { direct: [], federated: [], lost: 0 };
-  console.log('\n=== MCP conformance tally, the reference upstream directly | through the gateway (a virtual server of its federated items) ===');
+  console.log(`\n=== MCP conformance tally, the reference upstream directly | ${title} (a virtual server of its federated items) ===`);
   for (const [index, { revision, scenarios }] of direct.entries()) {
     const through = new Map(federated[index].scenarios.map((scenario) => [scenario.name, scenario]));
     const names = [...new Set([...scenarios.map((scenario) => scenario.name), ...through.keys()])];
@@ -201,6 +212,6 @@ function printComparison(direct, federated) {
     totals.lost += lost.length;
   }
 
-  console.log(`\nFederation total: directly ${summary(totals.direct)} | through the gateway ${summary(totals.federated)}; ` +
+  console.log(`\nFederation total, ${title}: directly ${summary(totals.direct)} | through the gateway ${summary(totals.federated)}; ` +
     `${totals.lost} scenario runs pass directly but not through the gateway`);
 }

@@ -68,13 +68,17 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddValidatedSettings<FederationOptions>(configuration);
         services.AddTransient<PassthroughHeadersHandler>();
-        services.AddHttpClient(UpstreamConnector.HttpClientName).AddHttpMessageHandler<PassthroughHeadersHandler>();
+        services.AddTransient<SseErrorBodyHandler>();
+        services.AddHttpClient(UpstreamConnector.HttpClientName)
+            .AddHttpMessageHandler<PassthroughHeadersHandler>()
+            .AddHttpMessageHandler<SseErrorBodyHandler>();
         services.AddSingleton<UpstreamConnector>();
         services.AddSingleton<UpstreamClientPool>();
         services.AddSingleton<UpstreamPipelines>();
         services.AddSingleton<FederatedNames>();
         services.AddSingleton<FederationSync>();
         services.AddSingleton<FederatedCalls>();
+        services.AddSingleton<ParkedCalls>();
         services.AddSingleton<JobLease>();
         services.AddSingleton<FederationJobs>();
 

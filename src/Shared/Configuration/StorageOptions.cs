@@ -6,7 +6,7 @@ namespace McpGateway.Shared.Configuration;
 /// <summary>
 /// Where the catalog lives. The connection itself is the named connection <c>CatalogStorage</c>
 /// (a connection string, or <c>CatalogStorage__accountName</c> / <c>__tableServiceUri</c> /
-/// <c>__blobServiceUri</c> / <c>__clientId</c> for managed identity), falling back to
+/// <c>__blobServiceUri</c> / <c>__credential</c> / <c>__clientId</c> for managed identity), falling back to
 /// <c>AzureWebJobsStorage</c> and then to the local Azurite emulator.
 /// </summary>
 public sealed class StorageOptions

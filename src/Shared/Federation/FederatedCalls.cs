@@ -1,20 +1,30 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Upstreams.Mcp;
 using ModelContextProtocol;
-using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpGateway.Shared.Federation;
 
 /// <summary>
-/// Forwards requests on federated items to their upstream over the pooled session, passing results through
-/// unchanged (every content type, structuredContent, isError, _meta) and upstream protocol errors as they are.
+/// Forwards requests on federated items to their upstream, passing results through unchanged (every content type,
+/// structuredContent, isError, _meta) and upstream protocol errors as they are.
 /// </summary>
-public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPool pool, UpstreamConnector connector, UpstreamPipelines pipelines)
+/// <remarks>
+/// How the upstream asks the caller for input depends on both revisions. An upstream on 2026-07-28 answers with
+/// input-required results, which go back to the caller as they are (a session caller's server core turns them into
+/// requests). An older upstream sends requests of its own: a session caller that can answer them gets an upstream
+/// session bound to it, whose requests go to that caller; a 2026-07-28 caller gets them as input-required rounds while
+/// the call waits in this instance. A caller that asked for log messages also gets a session of its own, so that the
+/// upstream's log messages reach that caller only. Everyone else shares the pooled session.
+/// </remarks>
+public sealed class FederatedCalls(
+    PeerGatewayService gateways, UpstreamClientPool pool, UpstreamConnector connector, UpstreamPipelines pipelines, ParkedCalls parkedCalls)
 {
     public async Task<CallToolResult> CallToolAsync(
         ToolRecord tool, IDictionary<string, JsonElement>? arguments, ToolCallContext context, CancellationToken cancellationToken)
@@ -22,25 +32,13 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
         try
         {
             var gateway = await ReachableGatewayAsync(tool.GatewayId!, cancellationToken).ConfigureAwait(false);
-
-            // A caller that can answer sampling, elicitation or roots gets a session of its own, bound to it, so the
-            // upstream's requests reach that caller and no other; everyone else shares the pooled session.
-            await using var dedicated = RelaysRequests(context.Caller)
-                ? await connector.ConnectAsync(gateway, cancellationToken, context.Caller).ConfigureAwait(false)
-                : null;
-            var client = dedicated?.Client ?? (await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false)).Client;
-            using var headers = PassthroughHeaders.Use(gateway.PassthroughHeaders, context.ClientHeaders);
-
-            // The SDK client mirrors x-mcp-header arguments into Mcp-Param-* headers (SEP-2243) for tools it knows.
             var upstreamName = tool.OriginalName ?? tool.Name;
-            client.AddKnownTools([new Tool { Name = upstreamName, InputSchema = tool.InputSchema }]);
-            return await pipelines.For(gateway.Id, idempotent: false).ExecuteAsync(
-                async token => await client.CallToolAsync(
-                    upstreamName,
-                    arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
-                    context.Progress,
-                    cancellationToken: token).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
+            var parameters = context.RequestParams
+                ?? JsonSerializer.SerializeToNode(new CallToolRequestParams { Name = upstreamName, Arguments = arguments }, McpJsonUtilities.DefaultOptions);
+            var request = new ForwardedRequest(
+                gateway, RequestMethods.ToolsCall, parameters, upstreamName, new Tool { Name = upstreamName, InputSchema = tool.InputSchema },
+                context.Caller, context.Relay, context.LogLevel, context.ClientHeaders, Idempotent: false);
+            return await ForwardAsync<CallToolResult>(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
         {
@@ -49,41 +47,134 @@ public sealed class FederatedCalls(PeerGatewayService gateways, UpstreamClientPo
         }
     }
 
+    /// <summary>A read for the REST API, which has no MCP request of its own to forward.</summary>
     public Task<ReadResourceResult> ReadResourceAsync(string gatewayId, string uri, CancellationToken cancellationToken) =>
-        ForwardAsync(gatewayId, (client, token) => client.ReadResourceAsync(uri, cancellationToken: token).AsTask(), cancellationToken);
-
-    public Task<GetPromptResult> GetPromptAsync(PromptRecord prompt, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken) =>
-        ForwardAsync(
-            prompt.GatewayId!,
-            (client, token) => client.GetPromptAsync(
-                prompt.OriginalName ?? prompt.Name,
-                arguments?.ToDictionary(a => a.Key, a => (object?)a.Value),
-                cancellationToken: token).AsTask(),
+        ForwardReadAsync<ReadResourceResult>(
+            gatewayId, gateway => new ForwardedRequest(
+                gateway, RequestMethods.ResourcesRead, new JsonObject { ["uri"] = uri }, null, null, null, null, null, null, Idempotent: true),
             cancellationToken);
 
-    public Task<CompleteResult> CompleteAsync(string gatewayId, Reference reference, Argument argument, CancellationToken cancellationToken) =>
-        ForwardAsync(gatewayId, (client, token) => client.CompleteAsync(reference, argument.Name, argument.Value, cancellationToken: token).AsTask(), cancellationToken);
+    /// <param name="request">The caller's request, forwarded as it came.</param>
+    public Task<ReadResourceResult> ReadResourceAsync<TParams>(string gatewayId, RequestContext<TParams> request, CancellationToken cancellationToken) =>
+        ForwardReadAsync<ReadResourceResult>(gatewayId, gateway => Read(gateway, request, upstreamName: null), cancellationToken);
 
-    private async Task<T> ForwardAsync<T>(string gatewayId, Func<McpClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <param name="request">The caller's request, forwarded under the prompt's upstream name.</param>
+    public Task<GetPromptResult> GetPromptAsync(PromptRecord prompt, RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken) =>
+        ForwardReadAsync<GetPromptResult>(prompt.GatewayId!, gateway => Read(gateway, request, prompt.OriginalName ?? prompt.Name), cancellationToken);
+
+    public async Task<CompleteResult> CompleteAsync(string gatewayId, Reference reference, Argument argument, CancellationToken cancellationToken)
     {
         try
         {
             var gateway = await ReachableGatewayAsync(gatewayId, cancellationToken).ConfigureAwait(false);
-            var client = (await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false)).Client;
-            return await pipelines.For(gatewayId, idempotent: true)
-                .ExecuteAsync(async token => await call(client, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var connection = await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false);
+            return await pipelines.For(gatewayId, idempotent: true).ExecuteAsync(
+                async token => await connection.Client.CompleteAsync(reference, argument.Name, argument.Value, cancellationToken: token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
         {
-            await pool.EvictAsync(gatewayId).ConfigureAwait(false);
-            throw new McpProtocolException($"The upstream failed: {ex.Message}", McpErrorCode.InternalError);
+            throw await UpstreamFailedAsync(gatewayId, ex).ConfigureAwait(false);
         }
     }
 
-#pragma warning disable MCP9005 // Sampling and roots are deprecated in 2026-07-28 but live in the revisions relayed.
-    private static bool RelaysRequests(McpServer? caller) =>
-        caller?.ClientCapabilities is { } capabilities && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null);
-#pragma warning restore MCP9005
+    private static ForwardedRequest Read<TParams>(PeerGatewayRecord gateway, RequestContext<TParams> request, string? upstreamName) =>
+        new(gateway, request.JsonRpcRequest.Method, request.JsonRpcRequest.Params, upstreamName, null, request.Server, null, null, null, Idempotent: true);
+
+    private async Task<T> ForwardReadAsync<T>(string gatewayId, Func<PeerGatewayRecord, ForwardedRequest> request, CancellationToken cancellationToken)
+        where T : Result
+    {
+        try
+        {
+            var gateway = await ReachableGatewayAsync(gatewayId, cancellationToken).ConfigureAwait(false);
+            return await ForwardAsync<T>(request(gateway), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
+        {
+            throw await UpstreamFailedAsync(gatewayId, ex).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<McpProtocolException> UpstreamFailedAsync(string gatewayId, Exception ex)
+    {
+        await pool.EvictAsync(gatewayId).ConfigureAwait(false);
+        return new McpProtocolException($"The upstream failed: {ex.Message}", McpErrorCode.InternalError);
+    }
+
+    /// <summary>Chooses the session the request goes over (see the class remarks) and sends it.</summary>
+    private async Task<T> ForwardAsync<T>(ForwardedRequest request, CancellationToken cancellationToken)
+        where T : Result
+    {
+        var progress = request.Relay?.Progress;
+        if (request.Parameters?["requestState"] is JsonValue state && state.TryGetValue(out string? requestState) && ParkedCalls.Issued(requestState))
+        {
+            var answers = request.Parameters["inputResponses"]?.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, InputResponse>)));
+            return await parkedCalls.ResumeAsync<T>(requestState, answers as IDictionary<string, InputResponse>, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var pooled = await pool.GetAsync(request.Gateway, cancellationToken).ConfigureAwait(false);
+        if (request.Caller is not { } caller)
+        {
+            return await SendAsync<T>(request, pooled, dedicatedTo: null, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var statelessCaller = ProtocolRevisions.IsStateless(caller.NegotiatedProtocolVersion);
+        if (statelessCaller && AnswersRequests(caller) && !ProtocolRevisions.IsStateless(pooled.Client.NegotiatedProtocolVersion))
+        {
+            // The call outlives this request; the upstream's time limit (FEDERATION_TIMEOUT) bounds it.
+            return await parkedCalls.StartAsync<T>(
+                parked => SendAsync<T>(
+                    request, pooled, new UpstreamCaller(caller.ClientCapabilities, parked.AskAsync, LogLevel: null, Logs: null), parked, CancellationToken.None),
+                progress,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var asksCaller = !statelessCaller && AnswersRequests(caller);
+        var dedicatedTo = asksCaller || request.LogLevel is not null
+            ? new UpstreamCaller(asksCaller ? caller.ClientCapabilities : null, AskSessionCaller(caller), request.LogLevel, request.Relay?.Logs)
+            : null;
+        return await SendAsync<T>(request, pooled, dedicatedTo, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <param name="dedicatedTo">The caller a session of its own serves, or null to use the pooled session.</param>
+    private async Task<T> SendAsync<T>(
+        ForwardedRequest request,
+        UpstreamConnection pooled,
+        UpstreamCaller? dedicatedTo,
+        IProgress<ProgressNotificationValue>? progress,
+        CancellationToken cancellationToken)
+    {
+        await using var dedicated = dedicatedTo is null ? null : await connector.ConnectAsync(request.Gateway, cancellationToken, dedicatedTo).ConfigureAwait(false);
+        var connection = dedicated ?? pooled;
+        using var headers = PassthroughHeaders.Use(request.Gateway.PassthroughHeaders, request.ClientHeaders);
+
+        // The SDK client mirrors x-mcp-header arguments into Mcp-Param-* headers (SEP-2243) for tools it knows.
+        if (request.KnownTool is { } tool)
+        {
+            connection.Client.AddKnownTools([tool]);
+        }
+
+        return await pipelines.For(request.Gateway.Id, request.Idempotent).ExecuteAsync(
+            async token => await UpstreamRequest.SendAsync<T>(
+                connection, request.Method, request.Parameters, request.UpstreamName, request.Caller?.ClientCapabilities, progress, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts an upstream's request to a session caller as a request of the gateway's own, over the call's stream.</summary>
+    private static Func<InputRequest, CancellationToken, Task<InputResponse>> AskSessionCaller(McpServer caller) =>
+        async (request, cancellationToken) => request.Method switch
+        {
+            RequestMethods.SamplingCreateMessage =>
+                InputResponse.FromSamplingResult(await caller.SampleAsync(request.SamplingParams!, cancellationToken).ConfigureAwait(false)),
+            RequestMethods.ElicitationCreate =>
+                InputResponse.FromElicitResult(await caller.ElicitAsync(request.ElicitationParams!, cancellationToken).ConfigureAwait(false)),
+            RequestMethods.RootsList =>
+                InputResponse.FromRootsResult(await caller.RequestRootsAsync(request.RootsParams!, cancellationToken).ConfigureAwait(false)),
+            _ => throw new McpProtocolException($"The upstream asked for '{request.Method}', which the gateway cannot put to its caller.", McpErrorCode.MethodNotFound),
+        };
+
+    private static bool AnswersRequests(McpServer caller) =>
+        caller.ClientCapabilities is { } capabilities && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null);
 
     /// <exception cref="UpstreamUnavailableException">The gateway is switched off or marked unreachable by the health check.</exception>
     private async Task<PeerGatewayRecord> ReachableGatewayAsync(string gatewayId, CancellationToken cancellationToken)

@@ -15,8 +15,11 @@ namespace McpGateway.Shared.Protocol;
 /// The MCP methods over the catalog, for one endpoint scope and (for pre-2026 clients) one session:
 /// the <see cref="McpServerHandlers"/> the SDK's server core dispatches to.
 /// </summary>
-public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId, CatalogRequestServices services)
+/// <param name="sessionLogLevel">The level the session's client set with logging/setLevel, if it did.</param>
+public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId, LoggingLevel? sessionLogLevel, CatalogRequestServices services)
 {
+    private const string LogLevelMeta = "io.modelcontextprotocol/logLevel";
+
     private readonly McpCatalog catalog = services.Catalog;
     private readonly ResourceService resources = services.Resources;
     private readonly PromptService prompts = services.Prompts;
@@ -33,10 +36,25 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         ListPromptsHandler = ListPromptsAsync,
         GetPromptHandler = GetPromptAsync,
         CompleteHandler = CompleteAsync,
-#pragma warning disable MCP9005 // Deprecated in 2026-07-28 (SEP-2577), still part of the older revisions the gateway serves.
-        SetLoggingLevelHandler = (_, _) => ValueTask.FromResult(new EmptyResult()),
-#pragma warning restore MCP9005
+        SetLoggingLevelHandler = SetLoggingLevelAsync,
     };
+
+    /// <summary>Kept with the session, so that every later request of it, on any instance, relays upstream logs at this level.</summary>
+    private async ValueTask<EmptyResult> SetLoggingLevelAsync(RequestContext<SetLevelRequestParams> request, CancellationToken cancellationToken)
+    {
+        var level = request.Params?.Level ?? throw new McpProtocolException("logging/setLevel needs a level.", McpErrorCode.InvalidParams);
+        await services.Sessions.SetLogLevelAsync(RequireSession(), level, cancellationToken).ConfigureAwait(false);
+        return new EmptyResult();
+    }
+
+    /// <summary>
+    /// The level of log messages the caller wants: its session's, or (2026-07-28) the request's own, which the server
+    /// core has validated before any handler runs.
+    /// </summary>
+    private LoggingLevel? LogLevel<TParams>(RequestContext<TParams> request) =>
+        sessionId is not null
+            ? sessionLogLevel
+            : request.JsonRpcRequest.Params?["_meta"]?[LogLevelMeta]?.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel))) as LoggingLevel?;
 
     private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
     {
@@ -50,18 +68,15 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         var name = request.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
         var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
             ?? throw new McpProtocolException($"Unknown tool: '{name}'.", McpErrorCode.InvalidParams);
-        var progress = request.Params.ProgressToken is { } token ? new ProgressRelay(request.Server, token) : null;
+        var relay = new CallerRelay(request.Server, request.Params.ProgressToken);
         var clientHeaders = request.JsonRpcRequest.Context?.Items?.TryGetValue(StreamableHttpEndpoint.ClientHeadersItem, out var headers) == true
             ? headers as Microsoft.AspNetCore.Http.IHeaderDictionary
             : null;
         var result = await services.ToolCalls.CallAsync(
-            tool, request.Params.Arguments, new ToolCallContext(scope.ServerId, request.Server.NegotiatedProtocolVersion, progress, clientHeaders, request.Server), cancellationToken)
+            tool, request.Params.Arguments, new ToolCallContext(
+                scope.ServerId, request.Server.NegotiatedProtocolVersion, relay, clientHeaders, request.Server, request.JsonRpcRequest.Params, LogLevel(request)), cancellationToken)
             .ConfigureAwait(false);
-        if (progress is not null)
-        {
-            await progress.DrainAsync().ConfigureAwait(false);
-        }
-
+        await relay.DrainAsync().ConfigureAwait(false);
         return result;
     }
 
@@ -86,12 +101,12 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         var entry = await catalog.FindResourceAsync(scope, uri, cancellationToken).ConfigureAwait(false);
         if (entry is null || entry.Document.IsTemplate)
         {
-            return await ReadFromTemplateAsync(uri, request.Server.NegotiatedProtocolVersion, cancellationToken).ConfigureAwait(false);
+            return await ReadFromTemplateAsync(request, uri, cancellationToken).ConfigureAwait(false);
         }
 
         if (entry.Document.GatewayId is { } gatewayId)
         {
-            return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, uri, cancellationToken)).ConfigureAwait(false);
+            return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, request, cancellationToken)).ConfigureAwait(false);
         }
 
         var (_, content) = await CountedForServerAsync(() => resources.ReadContentAsync(entry.Document.Id, cancellationToken)).ConfigureAwait(false);
@@ -99,7 +114,8 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     }
 
     /// <summary>A URI no concrete resource has, resolved through the first template (RFC 6570) it matches.</summary>
-    private async ValueTask<ReadResourceResult> ReadFromTemplateAsync(string uri, string? revision, CancellationToken cancellationToken)
+    private async ValueTask<ReadResourceResult> ReadFromTemplateAsync(
+        RequestContext<ReadResourceRequestParams> request, string uri, CancellationToken cancellationToken)
     {
         foreach (var template in await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false))
         {
@@ -110,7 +126,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
 
             if (template.GatewayId is { } gatewayId)
             {
-                return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, uri, cancellationToken)).ConfigureAwait(false);
+                return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, request, cancellationToken)).ConfigureAwait(false);
             }
 
             if (await resources.ReadTemplateAsync(template, UriTemplateMatcher.Match(template.UriTemplate!, uri)!, cancellationToken).ConfigureAwait(false) is { } text)
@@ -119,10 +135,14 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
             }
         }
 
-        // 2026-07-28 reports an unknown resource as invalid params; earlier revisions have a dedicated code.
+        // 2026-07-28 reports an unknown resource as invalid params; earlier revisions have a dedicated code. Either way
+        // the error names the URI (SEP-2164).
         throw new McpProtocolException(
             $"Resource not found: '{uri}'.",
-            ProtocolRevisions.IsStateless(revision) ? McpErrorCode.InvalidParams : McpErrorCode.ResourceNotFound);
+            ProtocolRevisions.IsStateless(request.Server.NegotiatedProtocolVersion) ? McpErrorCode.InvalidParams : McpErrorCode.ResourceNotFound)
+        {
+            Data = { ["uri"] = uri },
+        };
     }
 
     private async ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> request, CancellationToken cancellationToken)
@@ -153,7 +173,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
             ?? throw new McpProtocolException($"Unknown prompt: '{name}'.", McpErrorCode.InvalidParams);
         if (prompt.GatewayId is not null)
         {
-            return await CountedForServerAsync(() => services.Federated.GetPromptAsync(prompt, request.Params.Arguments, cancellationToken)).ConfigureAwait(false);
+            return await CountedForServerAsync(() => services.Federated.GetPromptAsync(prompt, request, cancellationToken)).ConfigureAwait(false);
         }
 
         var arguments = JsonSerializer.SerializeToElement(request.Params.Arguments ?? new Dictionary<string, JsonElement>());

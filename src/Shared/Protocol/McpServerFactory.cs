@@ -1,5 +1,6 @@
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Observability;
+using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -13,7 +14,8 @@ namespace McpGateway.Shared.Protocol;
 public sealed class McpServerFactory(CatalogRequestServices services, IOptions<ApiOptions> api)
 {
     /// <param name="sessionId">The session being served, or null for a stateless (2026-07-28) request.</param>
-    public McpServerOptions CreateOptions(CatalogScope scope, string? sessionId, InitializeRequestParams? knownClient) => new()
+    /// <param name="session">The stored session, once its initialize has been served.</param>
+    public McpServerOptions CreateOptions(CatalogScope scope, string? sessionId, McpSession? session) => new()
     {
         ServerInfo = new Implementation { Name = api.Value.AppName, Version = SystemRoutes.Version },
         Capabilities = new ServerCapabilities
@@ -23,13 +25,11 @@ public sealed class McpServerFactory(CatalogRequestServices services, IOptions<A
             Resources = new ResourcesCapability { Subscribe = sessionId is not null ? true : null, ListChanged = true },
             Prompts = new PromptsCapability { ListChanged = true },
             Completions = new CompletionsCapability(),
-#pragma warning disable MCP9005 // Deprecated in 2026-07-28 (SEP-2577); still offered to the older revisions.
             Logging = new LoggingCapability(),
-#pragma warning restore MCP9005
         },
-        Handlers = new CatalogRequestHandlers(scope, sessionId, services).Create(),
-        KnownClientInfo = knownClient?.ClientInfo,
-        KnownClientCapabilities = knownClient?.Capabilities,
+        Handlers = new CatalogRequestHandlers(scope, sessionId, session?.LogLevel, services).Create(),
+        KnownClientInfo = session?.Initialize.ClientInfo,
+        KnownClientCapabilities = session?.Initialize.Capabilities,
         ScopeRequests = false,
     };
 }

@@ -43,6 +43,9 @@ public sealed record PeerGatewayInput
 
     public bool? PrefixNames { get; init; }
 
+    /// <summary>The MCP revision to speak to this upstream; absent means the newest both sides support.</summary>
+    public string? ProtocolVersion { get; init; }
+
     /// <summary>For transport STDIO (container host only): the program that speaks MCP on its stdin and stdout.</summary>
     public string? Command { get; init; }
 

@@ -17,6 +17,7 @@ public sealed record PeerGatewayRead(
     bool Reachable,
     DateTimeOffset? LastSeen,
     bool PrefixNames,
+    string? ProtocolVersion,
     StdioCommandRead? Stdio,
     string? Endpoint,
     int ConsecutiveFailures,

@@ -38,6 +38,12 @@ public sealed record PeerGatewayRecord : ICatalogItem
     /// <summary>Whether federated names carry the slug prefix; false presents the upstream's names exactly.</summary>
     public bool PrefixNames { get; init; } = true;
 
+    /// <summary>
+    /// The MCP revision spoken to the upstream, pinned by the operator (an upstream that mishandles a newer one), or
+    /// null for the newest both sides support.
+    /// </summary>
+    public string? ProtocolVersion { get; init; }
+
     /// <summary>For transport STDIO: the program to run, its arguments and its (encrypted) environment.</summary>
     public StdioCommand? Stdio { get; init; }
 

@@ -6,6 +6,7 @@ using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
+using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Storage;
 
 namespace McpGateway.Shared.Catalog.Gateways;
@@ -65,7 +66,7 @@ public sealed partial class PeerGatewayService(
         var g = entry.Document;
         return new PeerGatewayRead(
             g.Id, g.Name, g.Slug, g.Url, g.Description, g.Transport, AuthCodec.ToRead(g.Auth), g.PassthroughHeaders, g.Tags, g.Enabled,
-            g.Reachable, g.LastSeen, g.PrefixNames,
+            g.Reachable, g.LastSeen, g.PrefixNames, g.ProtocolVersion,
             g.Stdio is null ? null : new StdioCommandRead(g.Stdio.Command, g.Stdio.Args, g.Stdio.EnvNames.ToDictionary(n => n, _ => AuthCodec.Mask)),
             g.Endpoint, g.ConsecutiveFailures, g.LastSyncAt, g.LastError, g.CreatedAt, g.UpdatedAt);
     }
@@ -92,6 +93,7 @@ public sealed partial class PeerGatewayService(
         Tags = input.Tags is null ? record.Tags : CatalogValidation.Tags(input.Tags),
         Enabled = input.Enabled ?? record.Enabled,
         PrefixNames = input.PrefixNames ?? record.PrefixNames,
+        ProtocolVersion = input.ProtocolVersion is null ? record.ProtocolVersion : ProtocolVersion(input.ProtocolVersion),
         Stdio = input.Command is null && input.Args is null && input.Env is null ? record.Stdio : Stdio(input, record.Stdio),
     };
 
@@ -123,6 +125,11 @@ public sealed partial class PeerGatewayService(
     private static string Transport(string value) =>
         Transports.FirstOrDefault(t => t.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))
         ?? throw ApiProblem.Invalid("transport", $"'transport' must be SSE, STREAMABLEHTTP or STDIO (or absent to detect it), not '{value}'.");
+
+    private static string ProtocolVersion(string value) =>
+        ProtocolRevisions.IsSupported(value)
+            ? value
+            : throw ApiProblem.Invalid("protocol_version", $"'protocol_version' must be one of {string.Join(", ", ProtocolRevisions.All)} (or absent for the newest), not '{value}'.");
 
     private static IReadOnlyList<string> PassthroughHeaders(IReadOnlyList<string> names)
     {

@@ -61,7 +61,7 @@ public sealed class McpRequestServer(McpServerFactory factory, McpSessionStore s
             await transport.HandleInitializeRequestAsync(session.Initialize).ConfigureAwait(false);
         }
 
-        var options = factory.CreateOptions(scope, transport.SessionId, session?.Initialize);
+        var options = factory.CreateOptions(scope, transport.SessionId, session);
         var server = McpServer.Create(transport, options, loggers, context.RequestServices);
         using var stopServer = new CancellationTokenSource();
         var running = server.RunAsync(stopServer.Token);
@@ -104,7 +104,7 @@ public sealed class McpRequestServer(McpServerFactory factory, McpSessionStore s
     {
         await using var transport = new StreamableHttpServerTransport(loggers) { SessionId = session.Id };
         await transport.HandleInitializeRequestAsync(session.Initialize).ConfigureAwait(false);
-        await using var server = McpServer.Create(transport, factory.CreateOptions(scope, session.Id, session.Initialize), loggers, context.RequestServices);
+        await using var server = McpServer.Create(transport, factory.CreateOptions(scope, session.Id, session), loggers, context.RequestServices);
         var running = server.RunAsync(cancellationToken);
         try
         {

@@ -8,4 +8,6 @@ namespace McpGateway.Shared.Transports.StreamableHttp;
 /// </summary>
 /// <param name="ServerId">The virtual server of <c>/servers/{id}/mcp</c>, or null for <c>/mcp</c>.</param>
 /// <param name="User">The authenticated caller that opened the session; no one else may use it.</param>
-public sealed record McpSession(string Id, string? ServerId, string User, InitializeRequestParams Initialize, DateTimeOffset CreatedAt);
+/// <param name="LogLevel">The level the client set with logging/setLevel, at which upstream log messages reach it.</param>
+public sealed record McpSession(
+    string Id, string? ServerId, string User, InitializeRequestParams Initialize, DateTimeOffset CreatedAt, LoggingLevel? LogLevel = null);

@@ -60,7 +60,21 @@ public sealed class McpSessionStore
         var row = response.Value!;
         var initialize = JsonSerializer.Deserialize<InitializeRequestParams>(row.GetString("Initialize") ?? "{}", McpJsonUtilities.DefaultOptions)
             ?? throw new InvalidDataException($"Session {sessionId} has no initialize parameters.");
-        return new McpSession(sessionId, row.GetString("ServerId"), row.GetString("User") ?? string.Empty, initialize, row.GetDateTimeOffset("CreatedAt") ?? time.GetUtcNow());
+        return new McpSession(
+            sessionId,
+            row.GetString("ServerId"),
+            row.GetString("User") ?? string.Empty,
+            initialize,
+            row.GetDateTimeOffset("CreatedAt") ?? time.GetUtcNow(),
+            Enum.TryParse<LoggingLevel>(row.GetString("LogLevel"), out var level) ? level : null);
+    }
+
+    /// <summary>Records the level a session's client set; a merge, so that nothing else of the session is touched.</summary>
+    public async Task SetLogLevelAsync(string sessionId, LoggingLevel level, CancellationToken cancellationToken)
+    {
+        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
+        await table.UpdateEntityAsync(
+            new TableEntity(SessionPartition, sessionId) { ["LogLevel"] = level.ToString() }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     /// <returns>False when no such session existed.</returns>

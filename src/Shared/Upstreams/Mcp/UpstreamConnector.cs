@@ -1,13 +1,14 @@
+using System.Text.Json.Serialization.Metadata;
 using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Observability;
+using McpGateway.Shared.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using McpGateway.Shared.Protocol;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace McpGateway.Shared.Upstreams.Mcp;
 
@@ -23,12 +24,15 @@ public sealed class UpstreamConnector(
     public const string StreamableHttp = "STREAMABLEHTTP";
     public const string Sse = "SSE";
 
+    private static readonly Implementation ClientInfo = new() { Name = "mcpgateway", Version = SystemRoutes.Version };
+
     /// <exception cref="UpstreamUnavailableException">No candidate endpoint answered as an MCP server.</exception>
     /// <param name="caller">
-    /// For a session dedicated to one forwarded call: the client-facing server of that call. The upstream is told the
-    /// caller's capabilities and its requests to the client (sampling, elicitation, roots) are relayed to the caller.
+    /// For a session dedicated to one forwarded call: the caller of that call. The caller's capabilities are the
+    /// upstream's to see and its requests to the client (sampling, elicitation, roots) are put to the caller; the
+    /// upstream's log messages go to the caller at the level it asked for.
     /// </param>
-    public async Task<UpstreamConnection> ConnectAsync(PeerGatewayRecord gateway, CancellationToken cancellationToken, McpServer? caller = null)
+    public async Task<UpstreamConnection> ConnectAsync(PeerGatewayRecord gateway, CancellationToken cancellationToken, UpstreamCaller? caller = null)
     {
         var failures = new List<string>();
         foreach (var (endpoint, transport) in Candidates(gateway))
@@ -37,12 +41,14 @@ public sealed class UpstreamConnector(
             timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
             try
             {
-                var client = await McpClient.CreateAsync(
-                    transport == PeerGatewayService.StdioTransport ? StdioTransport(gateway) : Transport(gateway, endpoint, transport),
-                    ClientOptions(caller),
-                    loggers,
-                    timeout.Token).ConfigureAwait(false);
-                return new UpstreamConnection(client, endpoint, transport);
+                var forwarding = new ForwardingClientTransport(
+                    transport == PeerGatewayService.StdioTransport ? StdioTransport(gateway) : Transport(gateway, endpoint, transport))
+                {
+                    Logs = caller?.LogLevel is null ? null : caller.Logs,
+                };
+                var client = await McpClient.CreateAsync(forwarding, ClientOptions(gateway, caller), loggers, timeout.Token).ConfigureAwait(false);
+                await AskForLogsAsync(client, caller?.LogLevel, timeout.Token).ConfigureAwait(false);
+                return new UpstreamConnection(client, endpoint, transport, forwarding);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -53,26 +59,52 @@ public sealed class UpstreamConnector(
         throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' could not be reached as an MCP server ({string.Join("; ", failures)}).");
     }
 
-#pragma warning disable MCP9005 // Sampling and roots are deprecated in 2026-07-28 (SEP-2577) but live in the revisions relayed.
-    /// <summary>
-    /// A relaying session uses 2025-11-25, where the upstream asks its client directly over the call's stream; the
-    /// caller's own revision then decides how the gateway asks the caller (a request, or an input-required result).
-    /// </summary>
-    private static McpClientOptions ClientOptions(McpServer? caller) => new()
+    /// <summary>An upstream of a session revision sends log messages at the level its client set (2026-07-28 callers set it per request).</summary>
+    private static async Task AskForLogsAsync(McpClient client, LoggingLevel? level, CancellationToken cancellationToken)
     {
-        ClientInfo = new() { Name = "mcpgateway", Version = SystemRoutes.Version },
-        ProtocolVersion = caller is null ? null : ProtocolRevisions.November2025,
-        Capabilities = caller?.ClientCapabilities is { } capabilities
-            ? new ClientCapabilities { Sampling = capabilities.Sampling, Elicitation = capabilities.Elicitation, Roots = capabilities.Roots }
-            : null,
-        Handlers = caller is null ? new McpClientHandlers() : new McpClientHandlers
+        if (level is { } wanted && !ProtocolRevisions.IsStateless(client.NegotiatedProtocolVersion) && client.ServerCapabilities.Logging is not null)
         {
-            SamplingHandler = async (request, _, cancellationToken) => await caller.SampleAsync(request!, cancellationToken).ConfigureAwait(false),
-            ElicitationHandler = async (request, cancellationToken) => await caller.ElicitAsync(request!, cancellationToken).ConfigureAwait(false),
-            RootsHandler = async (request, cancellationToken) => await caller.RequestRootsAsync(request!, cancellationToken).ConfigureAwait(false),
-        },
-    };
-#pragma warning restore MCP9005
+            await client.SetLoggingLevelAsync(wanted, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A session that answers a caller's requests speaks 2025-11-25 at the newest (or the older revision the gateway
+    /// is pinned to), where the upstream asks its client with requests of its own, which go to the caller. Any other
+    /// session speaks the newest revision both sides support, unless pinned.
+    /// </summary>
+    private static McpClientOptions ClientOptions(PeerGatewayRecord gateway, UpstreamCaller? caller)
+    {
+        if (caller?.Capabilities is not { } capabilities)
+        {
+            return new() { ClientInfo = ClientInfo, ProtocolVersion = gateway.ProtocolVersion };
+        }
+
+        return new()
+        {
+            ClientInfo = ClientInfo,
+            ProtocolVersion = ProtocolRevisions.IsStateless(gateway.ProtocolVersion ?? ProtocolRevisions.July2026)
+                ? ProtocolRevisions.November2025
+                : gateway.ProtocolVersion,
+            Capabilities = new ClientCapabilities { Sampling = capabilities.Sampling, Elicitation = capabilities.Elicitation, Roots = capabilities.Roots },
+            // The SDK client declares a capability for each handler it has, so only the caller's get one.
+            Handlers = new McpClientHandlers
+            {
+                SamplingHandler = capabilities.Sampling is null ? null : async (request, _, cancellationToken) =>
+                    await AnswerAsync(caller, InputRequest.ForSampling(request!), InputResponse.CreateMessageResultJsonTypeInfo, cancellationToken).ConfigureAwait(false),
+                ElicitationHandler = capabilities.Elicitation is null ? null : async (request, cancellationToken) =>
+                    await AnswerAsync(caller, InputRequest.ForElicitation(request!), InputResponse.ElicitResultJsonTypeInfo, cancellationToken).ConfigureAwait(false),
+                RootsHandler = capabilities.Roots is null ? null : async (request, cancellationToken) =>
+                    await AnswerAsync(caller, InputRequest.ForRootsList(request!), InputResponse.ListRootsResultJsonTypeInfo, cancellationToken).ConfigureAwait(false),
+            },
+        };
+    }
+
+    private static async Task<T> AnswerAsync<T>(UpstreamCaller caller, InputRequest request, JsonTypeInfo<T> answerType, CancellationToken cancellationToken)
+    {
+        var answer = await caller.AskAsync(request, cancellationToken).ConfigureAwait(false);
+        return answer.Deserialize(answerType) ?? throw new McpProtocolException($"The caller's answer to {request.Method} is not one.", McpErrorCode.InvalidParams);
+    }
 
     /// <summary>The endpoints and transports to try, in order: the known ones first, then the probes.</summary>
     private static IEnumerable<(Uri Endpoint, string Transport)> Candidates(PeerGatewayRecord gateway)
@@ -102,7 +134,7 @@ public sealed class UpstreamConnector(
     }
 
     /// <summary>Runs the gateway's program as a child process speaking MCP on stdin/stdout (container host only).</summary>
-    private StdioClientTransport StdioTransport(PeerGatewayRecord gateway)
+    private IClientTransport StdioTransport(PeerGatewayRecord gateway)
     {
         var stdio = gateway.Stdio ?? throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' uses STDIO but names no command.");
         return new StdioClientTransport(
@@ -116,7 +148,7 @@ public sealed class UpstreamConnector(
             loggers);
     }
 
-    private HttpClientTransport Transport(PeerGatewayRecord gateway, Uri endpoint, string transport) => new(
+    private IClientTransport Transport(PeerGatewayRecord gateway, Uri endpoint, string transport) => new HttpClientTransport(
         new HttpClientTransportOptions
         {
             Endpoint = endpoint,
