@@ -182,6 +182,7 @@ document.addEventListener('alpine:init', () => {
       }
       this.tryIsError = Boolean(response.result.isError);
       this.tryResult = (response.result.content || []).map((c) => c.text || forms.pretty(c)).join('\n');
+      await this.load(); // the call counts
     },
 
     closeTry() {
