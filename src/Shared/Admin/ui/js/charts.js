@@ -11,7 +11,7 @@
   }
 
   // Draws one bar per point into container; bars of failures (when given) over the totals, in another colour.
-  function bars(container, points, value, failures, label) {
+  function bars(container, points, value, failures, label, unit) {
     const width = 600;
     const height = 140;
     const max = Math.max(1, ...points.map(value));
@@ -31,7 +31,7 @@
     });
     svg.appendChild(element('line', { x1: 0, y1: height, x2: width, y2: height, class: 'stroke-slate-500' }));
     const caption = element('text', { x: 0, y: height + 16, class: 'fill-slate-800 text-xs' });
-    caption.textContent = 'max ' + (Math.round(max * 1000) / 1000);
+    caption.textContent = 'max ' + (Math.round(max * 10) / 10) + (unit ? ' ' + unit : '');
     svg.appendChild(caption);
     container.replaceChildren(svg);
   }

@@ -69,7 +69,7 @@ document.addEventListener('alpine:init', () => {
         api.get('/metrics/history?entity=gateway&id=' + api.enc(gateway.id) + '&minutes=60&buckets=30'),
       ]);
       this.peerTools = tools.filter((t) => t.gatewayId === gateway.id);
-      window.adminCharts.bars(this.$refs.health, history.points, (p) => p.calls, (p) => p.failures, 'Health checks per interval, failures in red');
+      window.adminCharts.bars(this.$refs.health, history.points, (p) => p.calls, (p) => p.failures, 'Health checks per interval, failures in red', 'checks');
     },
 
     async sync(gateway) {

@@ -33,8 +33,8 @@ document.addEventListener('alpine:init', () => {
     async chart() {
       const query = '/metrics/history?entity=' + this.kind + '&minutes=' + this.minutes + '&buckets=30' + (this.itemId ? '&id=' + api.enc(this.itemId) : '');
       const history = await api.get(query);
-      window.adminCharts.bars(this.$refs.calls, history.points, (p) => p.calls, (p) => p.failures, 'Calls per interval, failures in red');
-      window.adminCharts.bars(this.$refs.latency, history.points, (p) => (p.avgResponseTime || 0) * 1000, null, 'Mean latency per interval in milliseconds');
+      window.adminCharts.bars(this.$refs.calls, history.points, (p) => p.calls, (p) => p.failures, 'Calls per interval, failures in red', 'calls');
+      window.adminCharts.bars(this.$refs.latency, history.points, (p) => (p.avgResponseTime || 0) * 1000, null, 'Mean latency per interval in milliseconds', 'ms');
     },
 
     async reset() {
