@@ -22,6 +22,12 @@ document.addEventListener('alpine:init', () => {
 
     async init() {
       window.addEventListener('hashchange', () => this.navigate());
+      // Once a view is in place, focus moves to it, so keyboard and screen reader users start at the new content.
+      document.body.addEventListener('htmx:afterSettle', (event) => {
+        if (event.detail.target.id === 'view') {
+          event.detail.target.focus();
+        }
+      });
       window.addEventListener('gateway:signed-out', () => this.showSignIn());
       const session = await window.gatewayApi.get('/auth/session');
       if (session.signedIn) {
@@ -50,6 +56,8 @@ document.addEventListener('alpine:init', () => {
     },
 
     async signOut() {
+      // The view goes first, so its components (the dashboard's live feed) stop before the session does.
+      document.getElementById('view').replaceChildren();
       await window.gatewayApi.del('/auth/session');
       this.showSignIn();
     },
@@ -76,8 +84,7 @@ document.addEventListener('alpine:init', () => {
       this.current = name;
       const title = sections.find((s) => s.id === name).title;
       document.title = title + ' · MCP Gateway Admin';
-      window.htmx.ajax('GET', 'views/' + name + '.html', { target: '#view', swap: 'innerHTML' })
-        .then(() => document.getElementById('view').focus());
+      window.htmx.ajax('GET', 'views/' + name + '.html', { target: '#view', swap: 'innerHTML' });
     },
 
     currentFor(id) {
