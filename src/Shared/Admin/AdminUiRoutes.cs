@@ -3,7 +3,6 @@ using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace McpGateway.Shared.Admin;
 
@@ -54,7 +53,7 @@ public static class AdminUiRoutes
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
-        headers[HeaderNames.XFrameOptions] = "DENY";
+        headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-cache";
         headers.ETag = asset.ETag;
