@@ -56,6 +56,20 @@ public sealed class CatalogSection<T>(string key, CatalogTable<T> table, Func<Js
     public async Task<ImportChange> ImportAsync(
         JsonObject item, ConflictStrategy strategy, bool dryRun, IDictionary<string, string> idMap, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ApplyAsync(item, strategy, dryRun, idMap, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiProblem problem)
+        {
+            // Storage refused this item (a name another item took meanwhile): the rest of the document still goes in.
+            return new ImportChange(key, item["name"]?.ToString() ?? item["uri"]?.ToString() ?? "(unnamed)", "fail", problem.Message);
+        }
+    }
+
+    private async Task<ImportChange> ApplyAsync(
+        JsonObject item, ConflictStrategy strategy, bool dryRun, IDictionary<string, string> idMap, CancellationToken cancellationToken)
+    {
         var label = item["name"]?.ToString() ?? item["uri"]?.ToString() ?? item["id"]?.ToString() ?? "(unnamed)";
         T document;
         ReadOnlyMemory<byte>? content;
@@ -97,7 +111,7 @@ public sealed class CatalogSection<T>(string key, CatalogTable<T> table, Func<Js
                 renamed["id"] = newId;
                 renamed["name"] = $"{uniqueKey.Value}-imported-{newId[..6]}";
                 idMap[document.Id] = newId;
-                var change = await ImportAsync(renamed, ConflictStrategy.Fail, dryRun, idMap, cancellationToken).ConfigureAwait(false);
+                var change = await ApplyAsync(renamed, ConflictStrategy.Fail, dryRun, idMap, cancellationToken).ConfigureAwait(false);
                 return change with { Name = label, Action = change.Action == "create" ? "rename" : change.Action, Detail = renamed["name"]!.ToString() };
             case ConflictStrategy.Rename:
                 return new ImportChange(key, label, "skip", $"{uniqueKey.Description} exists and cannot be renamed");
