@@ -63,14 +63,14 @@ public sealed class CatalogSection<T>(string key, CatalogTable<T> table, Func<Js
         catch (ApiProblem problem)
         {
             // Storage refused this item (a name another item took meanwhile): the rest of the document still goes in.
-            return new ImportChange(key, item["name"]?.ToString() ?? item["uri"]?.ToString() ?? "(unnamed)", "fail", problem.Message);
+            return new ImportChange(key, Label(item), "fail", problem.Message);
         }
     }
 
     private async Task<ImportChange> ApplyAsync(
         JsonObject item, ConflictStrategy strategy, bool dryRun, IDictionary<string, string> idMap, CancellationToken cancellationToken)
     {
-        var label = item["name"]?.ToString() ?? item["uri"]?.ToString() ?? item["id"]?.ToString() ?? "(unnamed)";
+        var label = Label(item);
         T document;
         ReadOnlyMemory<byte>? content;
         try
@@ -129,4 +129,6 @@ public sealed class CatalogSection<T>(string key, CatalogTable<T> table, Func<Js
                 return new ImportChange(key, label, "update");
         }
     }
+
+    private static string Label(JsonObject item) => item["name"]?.ToString() ?? item["uri"]?.ToString() ?? item["id"]?.ToString() ?? "(unnamed)";
 }
