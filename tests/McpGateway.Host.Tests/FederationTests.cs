@@ -126,6 +126,57 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         await DeleteAsync(registered);
     }
 
+    [Fact]
+    public async Task A_stdio_upstream_that_crashes_is_started_again()
+    {
+        var upstream = RepositoryPaths.Combine("tests", "McpGateway.ConformanceUpstream", "bin", RepositoryPaths.Configuration, "net10.0", "McpGateway.ConformanceUpstream.dll");
+        var marker = "crash-" + Guid.NewGuid().ToString("N");
+        using var rest = gateway.Host.CreateClient();
+        var body = new JsonObject
+        {
+            ["name"] = "crashing",
+            ["transport"] = "STDIO",
+            ["command"] = "dotnet",
+            ["args"] = new JsonArray(upstream, "--stdio"),
+            ["env"] = new JsonObject { ["UPSTREAM_MARKER"] = marker },
+        };
+        var registered = await (await rest.PostJsonAsync("gateways", body.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
+        await using var client = await gateway.ConnectAsync("2025-11-25");
+        Assert.NotEqual(true, (await client.CallToolAsync("crashing-test_simple_text", cancellationToken: Ct)).IsError);
+        var first = Assert.Single(ProcessesWithEnvironment(marker));
+
+        System.Diagnostics.Process.GetProcessById(first).Kill();
+        await WaitForAsync(() => Task.FromResult(ProcessesWithEnvironment(marker) is [var restarted] && restarted != first));
+
+        Assert.NotEqual(true, (await client.CallToolAsync("crashing-test_simple_text", cancellationToken: Ct)).IsError);
+        Assert.Contains("The stdio upstream crashing ended", gateway.Host.Output, StringComparison.Ordinal);
+        await DeleteAsync(registered);
+        await WaitForAsync(() => Task.FromResult(ProcessesWithEnvironment(marker).Count == 0));
+    }
+
+    /// <summary>The ids of the live processes whose environment holds <paramref name="marker"/> (Linux /proc).</summary>
+    private static List<int> ProcessesWithEnvironment(string marker) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(int.Parse!)
+            .Where(pid =>
+            {
+                try
+                {
+                    return File.ReadAllText($"/proc/{pid}/environ").Contains(marker, StringComparison.Ordinal)
+                        && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return false;
+                }
+            })];
+
     [Theory]
     [InlineData("2025-06-18")]
     [InlineData("2026-07-28")]
@@ -185,14 +236,25 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         await DeleteAsync(registered);
     }
 
+    /// <summary>
+    /// Every pairing of how the upstream asks (a request of its own, or an input-required result) with how the caller
+    /// answers (a session revision's request, or 2026-07-28's input-required rounds), at the newest revision to the
+    /// upstream and with the peer pinned to 2025-11-25.
+    /// </summary>
     [Theory]
-    [InlineData("2025-06-18")]
-    [InlineData("2025-11-25")]
-    public async Task An_upstreams_elicitation_reaches_the_caller_and_its_answer_returns(string revision)
+    [InlineData("2025-06-18", "greet_me", null)]
+    [InlineData("2025-11-25", "greet_me", null)]
+    [InlineData("2025-11-25", "greet_me_in_rounds", null)]
+    [InlineData("2026-07-28", "greet_me_in_rounds", null)]
+    [InlineData("2026-07-28", "greet_me", "2025-11-25")]
+    [InlineData("2026-07-28", "greet_me_in_rounds", "2025-11-25")]
+    [InlineData("2025-11-25", "greet_me_in_rounds", "2025-11-25")]
+    public async Task An_upstreams_question_reaches_the_caller_and_its_answer_returns(string revision, string tool, string? upstreamRevision)
     {
         await using var upstream = await TestMcpServer.StartAsync();
-        var name = "ask" + revision.Replace("-", string.Empty, StringComparison.Ordinal);
-        var registered = await RegisterAsync(name, upstream.Endpoint);
+        var name = $"ask{revision}{tool}{upstreamRevision}".Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        var registered = await RegisterAsync(name, upstream.Endpoint, protocolVersion: upstreamRevision);
+        Assert.Equal(upstreamRevision, registered["protocolVersion"]?.GetValue<string>());
         var asked = new List<string>();
         await using var client = await gateway.ConnectAsync(revision, handlers: new McpClientHandlers
         {
@@ -203,11 +265,83 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
             },
         });
 
-        var result = await client.CallToolAsync($"{name}-greet_me", cancellationToken: Ct);
+        var result = await client.CallToolAsync($"{name}-{tool}", cancellationToken: Ct);
 
         Assert.Equal(["Your name?"], asked);
-        Assert.Equal("hello Ada", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+        Assert.StartsWith("hello Ada", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text, StringComparison.Ordinal);
         await DeleteAsync(registered);
+    }
+
+    [Fact]
+    public async Task A_round_whose_request_state_the_gateway_did_not_issue_is_refused()
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var registered = await RegisterAsync("tampered", upstream.Endpoint, protocolVersion: "2025-11-25");
+        await using var client = await gateway.ConnectAsync("2026-07-28");
+
+        var refused = await Assert.ThrowsAsync<McpProtocolException>(() => client.SendRequestAsync(
+            new JsonRpcRequest
+            {
+                Method = RequestMethods.ToolsCall,
+                Params = new JsonObject { ["name"] = "tampered-greet_me", ["requestState"] = "mcpgateway-parked-forged", ["inputResponses"] = new JsonObject() },
+            },
+            Ct));
+
+        Assert.Equal(McpErrorCode.InvalidParams, refused.ErrorCode);
+        Assert.Contains("requestState", refused.Message, StringComparison.Ordinal);
+        await DeleteAsync(registered);
+    }
+
+    [Theory]
+    [InlineData("2025-11-25", null)]
+    [InlineData("2025-11-25", "2025-11-25")]
+    [InlineData("2025-06-18", null)]
+    public async Task An_upstreams_log_messages_reach_a_caller_at_the_level_it_set_and_no_other(string revision, string? upstreamRevision)
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var name = $"logs{revision}{upstreamRevision}".Replace("-", string.Empty, StringComparison.Ordinal);
+        var registered = await RegisterAsync(name, upstream.Endpoint, protocolVersion: upstreamRevision);
+        var heard = new List<string>();
+        var listening = await gateway.ConnectAsync(revision, handlers: new McpClientHandlers
+        {
+            NotificationHandlers =
+            [
+                new(NotificationMethods.LoggingMessageNotification, (notification, _) =>
+                {
+                    lock (heard)
+                    {
+                        heard.Add(notification.Params!["data"]!.GetValue<string>());
+                    }
+
+                    return ValueTask.CompletedTask;
+                }),
+            ],
+        });
+        await using (listening)
+        {
+            await listening.SetLoggingLevelAsync(LoggingLevel.Info, cancellationToken: Ct);
+            Assert.Equal("said three things", Assert.IsType<TextContentBlock>(Assert.Single((await listening.CallToolAsync($"{name}-chatty", cancellationToken: Ct)).Content)).Text);
+
+            // Relayed before the result; the client may hand them to its handler a moment later.
+            await WaitForAsync(() => Task.FromResult(heard.Count >= 2));
+            Assert.Equal(["found it", "it was odd"], heard.Order(StringComparer.Ordinal));
+        }
+
+        await using var silent = await gateway.ConnectAsync(revision, handlers: new McpClientHandlers
+        {
+            NotificationHandlers = [new(NotificationMethods.LoggingMessageNotification, (_, _) => throw new InvalidOperationException("No level was set."))],
+        });
+        Assert.Equal("said three things", Assert.IsType<TextContentBlock>(Assert.Single((await silent.CallToolAsync($"{name}-chatty", cancellationToken: Ct)).Content)).Text);
+        await DeleteAsync(registered);
+    }
+
+    [Fact]
+    public async Task A_protocol_version_the_gateway_does_not_speak_is_422()
+    {
+        using var rest = gateway.Host.CreateClient();
+        var problem = await (await rest.PostJsonAsync("gateways", ApiClientExtensions.Json(new { name = "pinned", url = "http://127.0.0.1:9/mcp", protocol_version = "2099-01-01" })))
+            .ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("protocol_version", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -281,10 +415,10 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         Assert.Single(backend.Requests);
     }
 
-    private async Task<JsonNode> RegisterAsync(string name, Uri url, bool prefix = true)
+    private async Task<JsonNode> RegisterAsync(string name, Uri url, bool prefix = true, string? protocolVersion = null)
     {
         using var rest = gateway.Host.CreateClient();
-        var body = ApiClientExtensions.Json(new { name, url = url.ToString(), prefix_names = prefix });
+        var body = ApiClientExtensions.Json(new { name, url = url.ToString(), prefix_names = prefix, protocol_version = protocolVersion });
         return await (await rest.PostJsonAsync("gateways", body)).ExpectAsync(HttpStatusCode.Created);
     }
 

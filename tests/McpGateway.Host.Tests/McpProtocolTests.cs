@@ -129,8 +129,6 @@ public sealed class McpProtocolTests(McpCatalogFixture gateway) : IClassFixture<
         await client.PingAsync(cancellationToken: Ct);
         await client.SubscribeToResourceAsync("config://app/settings", cancellationToken: Ct);
         await client.UnsubscribeFromResourceAsync("config://app/settings", cancellationToken: Ct);
-#pragma warning disable MCP9005 // logging/setLevel is deprecated in 2026-07-28 but part of the revisions tested here.
         await client.SetLoggingLevelAsync(LoggingLevel.Warning, cancellationToken: Ct);
-#pragma warning restore MCP9005
     }
 }

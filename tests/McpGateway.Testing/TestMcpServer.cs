@@ -73,24 +73,55 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
+    private static ElicitRequestParams AskName() => new()
+    {
+        Message = "Your name?",
+        RequestedSchema = new ElicitRequestParams.RequestSchema
+        {
+            Properties = new Dictionary<string, ElicitRequestParams.PrimitiveSchemaDefinition> { ["name"] = new ElicitRequestParams.StringSchema() },
+        },
+    };
+
     private static IEnumerable<McpServerTool> Tools()
     {
         yield return McpServerTool.Create(
             async (McpServer server, CancellationToken cancellationToken) =>
             {
-                var answer = await server.ElicitAsync(
-                    new ElicitRequestParams
-                    {
-                        Message = "Your name?",
-                        RequestedSchema = new ElicitRequestParams.RequestSchema
-                        {
-                            Properties = new Dictionary<string, ElicitRequestParams.PrimitiveSchemaDefinition> { ["name"] = new ElicitRequestParams.StringSchema() },
-                        },
-                    },
-                    cancellationToken);
+                var answer = await server.ElicitAsync(AskName(), cancellationToken);
                 return answer.Action == "accept" && answer.Content?.TryGetValue("name", out var name) == true ? $"hello {name}" : "declined";
             },
             new McpServerToolCreateOptions { Name = "greet_me" });
+
+        // The same question the 2026-07-28 way (SEP-2322): an input-required result, answered in the retried request.
+        yield return McpServerTool.Create(
+            (RequestContext<CallToolRequestParams> context) =>
+                context.Params?.InputResponses?.TryGetValue("name", out var answer) == true
+                    ? answer.Deserialize(InputResponse.ElicitResultJsonTypeInfo) is { Action: "accept", Content: { } content } && content.TryGetValue("name", out var name)
+                        ? $"hello {name} ({context.Params.RequestState})"
+                        : "declined"
+                    : throw new InputRequiredException(
+                        new Dictionary<string, InputRequest> { ["name"] = InputRequest.ForElicitation(AskName()) }, requestState: "asked-for-name"),
+            new McpServerToolCreateOptions { Name = "greet_me_in_rounds" });
+
+        // Log messages while it works, at three levels, each after the client's level filter (the session's, or the
+        // request's own on 2026-07-28).
+        yield return McpServerTool.Create(
+            async (RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken) =>
+            {
+                foreach (var (level, text) in new[] { (LoggingLevel.Debug, "looking"), (LoggingLevel.Info, "found it"), (LoggingLevel.Warning, "it was odd") })
+                {
+                    if ((context.JsonRpcRequest.Context?.LogLevel ?? context.Server.LoggingLevel) is { } wanted && level >= wanted)
+                    {
+                        await context.Server.SendNotificationAsync(
+                            NotificationMethods.LoggingMessageNotification,
+                            new LoggingMessageNotificationParams { Level = level, Logger = "chatty", Data = System.Text.Json.JsonSerializer.SerializeToElement(text) },
+                            cancellationToken: cancellationToken);
+                    }
+                }
+
+                return "said three things";
+            },
+            new McpServerToolCreateOptions { Name = "chatty" });
 
         var http = new HttpContextAccessor(); // its state is an AsyncLocal shared by every instance
         yield return McpServerTool.Create(

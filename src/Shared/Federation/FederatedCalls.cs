@@ -124,14 +124,14 @@ public sealed class FederatedCalls(
             // The call outlives this request; the upstream's time limit (FEDERATION_TIMEOUT) bounds it.
             return await parkedCalls.StartAsync<T>(
                 parked => SendAsync<T>(
-                    request, pooled, new UpstreamCaller(caller.ClientCapabilities, parked.AskAsync, LogLevel: null, Logs: null), parked, CancellationToken.None),
+                    request, pooled, new UpstreamCaller(caller.NegotiatedProtocolVersion, caller.ClientCapabilities, parked.AskAsync, LogLevel: null, Logs: null), parked, CancellationToken.None),
                 progress,
                 cancellationToken).ConfigureAwait(false);
         }
 
         var asksCaller = !statelessCaller && AnswersRequests(caller);
         var dedicatedTo = asksCaller || request.LogLevel is not null
-            ? new UpstreamCaller(asksCaller ? caller.ClientCapabilities : null, AskSessionCaller(caller), request.LogLevel, request.Relay?.Logs)
+            ? new UpstreamCaller(caller.NegotiatedProtocolVersion, asksCaller ? caller.ClientCapabilities : null, AskSessionCaller(caller), request.LogLevel, request.Relay?.Logs)
             : null;
         return await SendAsync<T>(request, pooled, dedicatedTo, progress, cancellationToken).ConfigureAwait(false);
     }
@@ -156,7 +156,7 @@ public sealed class FederatedCalls(
 
         return await pipelines.For(request.Gateway.Id, request.Idempotent).ExecuteAsync(
             async token => await UpstreamRequest.SendAsync<T>(
-                connection, request.Method, request.Parameters, request.UpstreamName, request.Caller?.ClientCapabilities, progress, token).ConfigureAwait(false),
+                connection, request.Method, request.Parameters, request.UpstreamName, request.Caller?.ClientCapabilities, request.LogLevel, progress, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 namespace McpGateway.Shared.Upstreams.Mcp;
 
 /// <summary>The one caller an upstream session dedicated to a forwarded call serves.</summary>
+/// <param name="Revision">The caller's protocol revision: a session caller gets a session upstream too.</param>
 /// <param name="Capabilities">
 /// The caller's sampling, elicitation and roots capabilities, which the upstream sees as the gateway's; null when the
 /// caller answers no requests (it only asked for log messages).
@@ -11,6 +12,7 @@ namespace McpGateway.Shared.Upstreams.Mcp;
 /// <param name="LogLevel">The level of log messages the caller asked for; none are relayed without one.</param>
 /// <param name="Logs">Receives the upstream's log messages for the caller, when it asked for them.</param>
 public sealed record UpstreamCaller(
+    string? Revision,
     ClientCapabilities? Capabilities,
     Func<InputRequest, CancellationToken, Task<InputResponse>> AskAsync,
     LoggingLevel? LogLevel,

@@ -69,23 +69,25 @@ public sealed class UpstreamConnector(
     }
 
     /// <summary>
-    /// A session that answers a caller's requests speaks 2025-11-25 at the newest (or the older revision the gateway
-    /// is pinned to), where the upstream asks its client with requests of its own, which go to the caller. Any other
-    /// session speaks the newest revision both sides support, unless pinned.
+    /// A session caller's session speaks 2025-11-25 at the newest (or the older revision the gateway is pinned to),
+    /// where the upstream asks its client with requests of its own, which go to the caller, and logs at the level the
+    /// client set. Any other session speaks the newest revision both sides support, unless pinned.
     /// </summary>
     private static McpClientOptions ClientOptions(PeerGatewayRecord gateway, UpstreamCaller? caller)
     {
+        var revision = caller is not null && !ProtocolRevisions.IsStateless(caller.Revision)
+            && ProtocolRevisions.IsStateless(gateway.ProtocolVersion ?? ProtocolRevisions.July2026)
+            ? ProtocolRevisions.November2025
+            : gateway.ProtocolVersion;
         if (caller?.Capabilities is not { } capabilities)
         {
-            return new() { ClientInfo = ClientInfo, ProtocolVersion = gateway.ProtocolVersion };
+            return new() { ClientInfo = ClientInfo, ProtocolVersion = revision };
         }
 
         return new()
         {
             ClientInfo = ClientInfo,
-            ProtocolVersion = ProtocolRevisions.IsStateless(gateway.ProtocolVersion ?? ProtocolRevisions.July2026)
-                ? ProtocolRevisions.November2025
-                : gateway.ProtocolVersion,
+            ProtocolVersion = revision,
             Capabilities = new ClientCapabilities { Sampling = capabilities.Sampling, Elicitation = capabilities.Elicitation, Roots = capabilities.Roots },
             // The SDK client declares a capability for each handler it has, so only the caller's get one.
             Handlers = new McpClientHandlers
@@ -133,9 +135,13 @@ public sealed class UpstreamConnector(
         }
     }
 
-    /// <summary>Runs the gateway's program as a child process speaking MCP on stdin/stdout (container host only).</summary>
+    /// <summary>
+    /// Runs the gateway's program as a child process speaking MCP on stdin/stdout (container host only), its stderr
+    /// going to the log line by line.
+    /// </summary>
     private IClientTransport StdioTransport(PeerGatewayRecord gateway)
     {
+        var stderr = loggers.CreateLogger("McpGateway.Upstreams.Stdio." + gateway.Slug);
         var stdio = gateway.Stdio ?? throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' uses STDIO but names no command.");
         return new StdioClientTransport(
             new StdioClientTransportOptions
@@ -144,6 +150,7 @@ public sealed class UpstreamConnector(
                 Command = stdio.Command,
                 Arguments = [.. stdio.Args],
                 EnvironmentVariables = gateway.Stdio.ProtectedEnv is null ? null : gateways.StdioEnvironment(stdio).ToDictionary(e => e.Key, e => (string?)e.Value),
+                StandardErrorLines = line => stderr.LogInformation("stderr of {Gateway}: {Line}", gateway.Name, line),
             },
             loggers);
     }

@@ -9,8 +9,9 @@ namespace McpGateway.Shared.Upstreams.Mcp;
 /// <summary>
 /// A caller's request sent on to an upstream as it came (arguments, unknown fields, <c>inputResponses</c>,
 /// <c>requestState</c>), changed only where the upstream must see something else: the item's upstream name, a
-/// progress token of the gateway's own, and the caller's capabilities in <c>_meta</c> (SEP-2575), so that an
-/// upstream on 2026-07-28 asks for the input this caller can give, whatever revision the caller speaks.
+/// progress token of the gateway's own, and the caller's capabilities and log level in <c>_meta</c> (SEP-2575), so
+/// that an upstream on 2026-07-28 asks for the input this caller can give and logs at its level, whatever revision
+/// the caller speaks.
 /// </summary>
 public static class UpstreamRequest
 {
@@ -22,6 +23,8 @@ public static class UpstreamRequest
 
     private const string CapabilitiesMeta = "io.modelcontextprotocol/clientCapabilities";
 
+    private const string LogLevelMeta = "io.modelcontextprotocol/logLevel";
+
     /// <exception cref="InputRequiredException">The upstream needs input from the caller first (SEP-2322).</exception>
     /// <exception cref="McpProtocolException">The upstream's own error, code, message and data as it sent them.</exception>
     public static async Task<TResult> SendAsync<TResult>(
@@ -30,6 +33,7 @@ public static class UpstreamRequest
         JsonNode? callerParams,
         string? upstreamName,
         ClientCapabilities? callerCapabilities,
+        LoggingLevel? logLevel,
         IProgress<ProgressNotificationValue>? progress,
         CancellationToken cancellationToken)
     {
@@ -39,7 +43,7 @@ public static class UpstreamRequest
         try
         {
             response = await connection.Client.SendRequestAsync(
-                new JsonRpcRequest { Method = method, Params = Parameters(callerParams, upstreamName, callerCapabilities, progressToken) },
+                new JsonRpcRequest { Method = method, Params = Parameters(callerParams, upstreamName, callerCapabilities, logLevel, progressToken) },
                 cancellationToken).ConfigureAwait(false);
         }
         catch (McpProtocolException ex) when (ex.Message.StartsWith(RemoteErrorPrefix, StringComparison.Ordinal))
@@ -57,7 +61,8 @@ public static class UpstreamRequest
             : throw new McpProtocolException($"The upstream answered {method} without a result.", McpErrorCode.InternalError);
     }
 
-    private static JsonObject Parameters(JsonNode? callerParams, string? upstreamName, ClientCapabilities? callerCapabilities, string? progressToken)
+    private static JsonObject Parameters(
+        JsonNode? callerParams, string? upstreamName, ClientCapabilities? callerCapabilities, LoggingLevel? logLevel, string? progressToken)
     {
         var parameters = callerParams?.DeepClone() as JsonObject ?? [];
         if (upstreamName is not null)
@@ -79,6 +84,11 @@ public static class UpstreamRequest
         if (callerCapabilities is not null)
         {
             meta[CapabilitiesMeta] = JsonSerializer.SerializeToNode(callerCapabilities, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ClientCapabilities)));
+        }
+
+        if (logLevel is { } level)
+        {
+            meta[LogLevelMeta] = JsonSerializer.SerializeToNode(level, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel)));
         }
 
         if (progressToken is not null)
