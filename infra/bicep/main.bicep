@@ -131,17 +131,23 @@ module registry 'modules/registry.bicep' = {
   }
 }
 
-// The settings both apps share: the gateway reaches storage and SignalR Service as the identity.
+// The settings both apps share: the gateway reaches storage as the identity.
 var gatewaySettings = {
   AZURE_CLIENT_ID: identity.outputs.clientId
   CatalogStorage__accountName: storage.outputs.name
   CatalogStorage__credential: 'managedidentity'
   CatalogStorage__clientId: identity.outputs.clientId
   STORAGE_PREFIX: storagePrefix
-  // Microsoft.Azure.SignalR's connection string form for a managed identity: an endpoint and a client id, no key.
-  AzureSignalRConnectionString: 'Endpoint=${signalR.outputs.endpoint};AuthType=azure.msi;ClientId=${identity.outputs.clientId};Version=1.0;'
   // Bearer tokens only: Basic credentials are for local runs.
   BASIC_AUTH_PASSWORD: ''
+}
+
+// The Functions app publishes to SignalR Service in serverless mode, as the identity (the connection string form for
+// a managed identity: an endpoint and a client id, no key). The container host serves its own hub instead: a hub on
+// SignalR Service would need the service in default mode, and every replica's hub already relays every event from
+// the shared event log.
+var functionsSignalRSettings = {
+  AzureSignalRConnectionString: 'Endpoint=${signalR.outputs.endpoint};AuthType=azure.msi;ClientId=${identity.outputs.clientId};Version=1.0;'
 }
 
 var functionsDeploymentContainer = 'app-package-functions'
@@ -158,7 +164,7 @@ module functions 'modules/functionapp.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerName: functionsDeploymentContainer
-    appSettings: union(gatewaySettings, {
+    appSettings: union(gatewaySettings, functionsSignalRSettings, {
       // The Functions host's telemetry, sent with Entra ID; the container host logs to the environment's workspace.
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'

@@ -1,3 +1,4 @@
+using McpGateway.Host.Events;
 using McpGateway.Shared.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public static class GatewayHost
         var builder = WebApplication.CreateSlimBuilder(isTokenCommand ? [] : args);
         builder.Services.AddOptions<ContainerHostOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddGatewayCore(builder.Configuration, "container");
+        builder.Services.AddEventsHub(builder.Configuration);
         if (!isTokenCommand)
         {
             builder.Services.AddHostedService<FederationTimerService>();
@@ -43,8 +45,10 @@ public static class GatewayHost
             app.UsePathBase(rootPath);
         }
 
+        app.UseEventsHubAuthentication();
         app.UseRouting();
         app.MapGateway();
+        app.MapEventsHub();
         await app.RunAsync().ConfigureAwait(false);
         return 0;
     }

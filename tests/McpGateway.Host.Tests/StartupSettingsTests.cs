@@ -20,6 +20,10 @@ public sealed class StartupSettingsTests(AzuriteFixture azurite)
     [InlineData("STORAGE_PREFIX", "Bad_Prefix")]
     [InlineData("LOG_LEVEL", "LOUD")]
     [InlineData("AUTH_REQUIRED", "maybe")]
+    [InlineData("SSE_RETRY_TIMEOUT", "0")]
+    [InlineData("SSE_KEEPALIVE_INTERVAL", "0")]
+    [InlineData("EVENT_RETENTION", "5")]
+    [InlineData("AzureSignalRConnectionString", "Endpoint=nowhere;AccessKey=0123456789abcdef0123456789abcdef")]
     public async Task Bad_setting_stops_startup_naming_it(string setting, string value)
     {
         var settings = GatewayHostProcess.Settings(azurite.ConnectionString, "startup", FreePorts.Take(1)[0], new Dictionary<string, string?> { [setting] = value });

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Azure;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Storage;
 
@@ -7,9 +9,10 @@ namespace McpGateway.Shared.Catalog;
 
 /// <summary>
 /// The operations every catalog kind offers (list, get, create, update, toggle, delete), written once
-/// over a <see cref="CatalogTable{T}"/>. A kind supplies its validation and its response shape.
+/// over a <see cref="CatalogTable{T}"/>. A kind supplies its validation and its response shape. Every change made
+/// through it is published as an event (added, updated, resource_updated, toggled, removed).
 /// </summary>
-public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> table, MetricsStore metrics, TimeProvider time) : ICatalogReader
+public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> table, MetricsStore metrics, EventPublisher events, TimeProvider time) : ICatalogReader
     where TRecord : class, ICatalogItem
 {
     public abstract CatalogKind Kind { get; }
@@ -37,6 +40,9 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
     /// <summary>Resolves what a body refers to in storage (a server's associated items) before the synchronous Create/Update see it.</summary>
     protected virtual Task<TInput> PrepareAsync(TInput input, CancellationToken cancellationToken) => Task.FromResult(input);
 
+    /// <summary>What events about an item say of it: never a secret, small enough for every stream.</summary>
+    protected virtual JsonObject Summary(TRecord record) => new() { ["name"] = record.Name, ["enabled"] = record.Enabled };
+
     /// <summary>The unique key a path segment may name instead of an id ("name" for most kinds, "uri" for resources).</summary>
     protected virtual string AlternateKey => "name";
 
@@ -54,21 +60,33 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
     {
         input = await PrepareAsync(input, cancellationToken).ConfigureAwait(false);
         var record = Create(input, Guid.NewGuid().ToString("N"), time.GetUtcNow());
-        return await table.InsertAsync(record, ContentOf(input), cancellationToken).ConfigureAwait(false);
+        var created = await table.InsertAsync(record, ContentOf(input), cancellationToken).ConfigureAwait(false);
+        await PublishAsync(EventTypes.Added, created.Document).ConfigureAwait(false);
+        return created;
     }
 
     public async Task<CatalogEntry<TRecord>> UpdateAsync(string idOrKey, TInput input, ETag? ifMatch, CancellationToken cancellationToken)
     {
         var id = (await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false)).Document.Id;
         input = await PrepareAsync(input, cancellationToken).ConfigureAwait(false);
-        return await table.UpdateAsync(id, entry => Update(entry.Document, input, time.GetUtcNow()), cancellationToken, ifMatch, ContentOf(input))
+        var content = ContentOf(input);
+        var updated = await table.UpdateAsync(id, entry => Update(entry.Document, input, time.GetUtcNow()), cancellationToken, ifMatch, content)
             .ConfigureAwait(false);
+        await PublishAsync(EventTypes.Updated, updated.Document).ConfigureAwait(false);
+        if (content is not null)
+        {
+            await PublishAsync(EventTypes.ResourceUpdated, updated.Document).ConfigureAwait(false);
+        }
+
+        return updated;
     }
 
     public async Task<CatalogEntry<TRecord>> SetEnabledAsync(string idOrKey, bool enabled, CancellationToken cancellationToken)
     {
         var id = (await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false)).Document.Id;
-        return await table.UpdateAsync(id, entry => WithEnabled(entry.Document, enabled, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var toggled = await table.UpdateAsync(id, entry => WithEnabled(entry.Document, enabled, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await PublishAsync(EventTypes.Toggled, toggled.Document).ConfigureAwait(false);
+        return toggled;
     }
 
     public async Task<TRecord> DeleteAsync(string idOrKey, CancellationToken cancellationToken)
@@ -76,8 +94,12 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
         var entry = await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false);
         await table.DeleteAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
         await metrics.ResetAsync(Kind.Singular, entry.Document.Id, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(EventTypes.Removed, entry.Document).ConfigureAwait(false);
         return entry.Document;
     }
+
+    /// <summary>Publishes an event about an item of this kind (for changes a kind makes beside the operations above).</summary>
+    protected Task PublishAsync(string type, TRecord record) => events.PublishAsync(type, Kind.Singular, record.Id, Summary(record));
 
     public async Task<string?> FindIdAsync(string idOrKey, CancellationToken cancellationToken) =>
         (await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false))?.Document.Id;

@@ -11,6 +11,7 @@ using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Federation;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Prompts;
 using McpGateway.Shared.Protocol;
@@ -44,6 +45,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton<CatalogStorage>();
         services.AddSingleton<MetricsStore>();
+        services.AddGatewayNotifications(configuration);
 
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<TokenService>();
@@ -88,6 +90,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<CatalogRequestServices>();
         services.AddSingleton<McpServerFactory>();
         services.AddSingleton<McpSessionStore>();
+        services.AddSingleton<SessionNotifications>();
         services.AddSingleton<InFlightRequests>();
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<McpRequestServer>();
@@ -101,7 +104,7 @@ public static class GatewayServiceCollectionExtensions
         return services;
     }
 
-    private static void AddValidatedSettings<T>(this IServiceCollection services, IConfiguration configuration)
+    internal static void AddValidatedSettings<T>(this IServiceCollection services, IConfiguration configuration)
         where T : class
     {
         services.AddOptions<T>()

@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Upstreams.Mcp;
@@ -22,6 +24,7 @@ public sealed class FederationJobs(
     UpstreamClientPool pool,
     JobLease lease,
     MetricsStore metrics,
+    EventPublisher events,
     IOptions<FederationOptions> options,
     TimeProvider time,
     ILogger<FederationJobs> logger)
@@ -90,6 +93,12 @@ public sealed class FederationJobs(
             if (updated.Document.Reachable != gateway.Reachable)
             {
                 logger.LogWarning("Gateway {Gateway} is now {State}", gateway.Name, updated.Document.Reachable ? "reachable" : "unreachable");
+                await events.PublishAsync(EventTypes.GatewayHealth, CatalogKind.Gateways.Singular, gateway.Id, new JsonObject
+                {
+                    ["name"] = gateway.Name,
+                    ["reachable"] = updated.Document.Reachable,
+                    ["lastError"] = updated.Document.LastError,
+                }).ConfigureAwait(false);
             }
         }
 

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Prompts;
 using McpGateway.Shared.Upstreams.Mcp;
 using Microsoft.Extensions.Logging;
@@ -21,6 +24,7 @@ public sealed class FederationSync(
     PromptService prompts,
     UpstreamClientPool pool,
     FederatedNames names,
+    EventPublisher events,
     TimeProvider time,
     ILogger<FederationSync> logger)
 {
@@ -74,20 +78,36 @@ public sealed class FederationSync(
     /// <summary>Removes every item a gateway federated (when it is deleted).</summary>
     public async Task ForgetAsync(string gatewayId, CancellationToken cancellationToken)
     {
-        await ForgetAsync(tools.Table, t => t.GatewayId == gatewayId, cancellationToken).ConfigureAwait(false);
-        await ForgetAsync(resources.Table, r => r.GatewayId == gatewayId, cancellationToken).ConfigureAwait(false);
-        await ForgetAsync(prompts.Table, p => p.GatewayId == gatewayId, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(CatalogKind.Tools, tools.Table, t => t.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(CatalogKind.Resources, resources.Table, r => r.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(CatalogKind.Prompts, prompts.Table, p => p.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
         await pool.EvictAsync(gatewayId).ConfigureAwait(false);
     }
 
-    private static async Task ForgetAsync<T>(Storage.CatalogTable<T> table, Func<T, bool> federatedByGateway, CancellationToken cancellationToken)
+    private async Task ForgetAsync<T>(CatalogKind kind, Storage.CatalogTable<T> table, Func<T, bool> federatedByGateway, string gatewayId, CancellationToken cancellationToken)
         where T : class, Catalog.ICatalogItem
     {
+        var removed = 0;
         foreach (var entry in (await table.ListAsync(cancellationToken).ConfigureAwait(false)).Where(e => federatedByGateway(e.Document)))
         {
             await table.DeleteAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
+            removed++;
         }
+
+        await PublishListChangedAsync(kind, SyncReport.Empty(gatewayId) with { Removed = removed }).ConfigureAwait(false);
     }
+
+    /// <summary>One list_changed event for a kind whose federated items a sync (or a removal) changed; none when nothing did.</summary>
+    private Task PublishListChangedAsync(CatalogKind kind, SyncReport report) =>
+        report.Changed
+            ? events.PublishAsync(EventTypes.ListChanged, kind.Singular, report.GatewayId, new JsonObject
+            {
+                ["gatewayId"] = report.GatewayId,
+                ["added"] = report.Added,
+                ["updated"] = report.Updated,
+                ["removed"] = report.Removed,
+            })
+            : Task.CompletedTask;
 
     private async Task<SyncReport> ReconcileAsync(PeerGatewayRecord gateway, UpstreamConnection connection, bool failOnConflict, CancellationToken cancellationToken)
     {
@@ -120,6 +140,9 @@ public sealed class FederationSync(
             gateway.Id, prompts.Table, ownedPrompts, offeredPrompts, p => p.OriginalName!,
             (stored, fresh) => fresh with { Id = stored.Id, CreatedAt = stored.CreatedAt, UpdatedAt = stored.UpdatedAt, Enabled = stored.Enabled, Tags = stored.Tags },
             p => p with { UpdatedAt = now }, failOnConflict, cancellationToken).ConfigureAwait(false);
+        await PublishListChangedAsync(CatalogKind.Tools, toolReport).ConfigureAwait(false);
+        await PublishListChangedAsync(CatalogKind.Resources, resourceReport).ConfigureAwait(false);
+        await PublishListChangedAsync(CatalogKind.Prompts, promptReport).ConfigureAwait(false);
         return toolReport.Plus(resourceReport).Plus(promptReport);
     }
 

@@ -8,6 +8,7 @@ using McpGateway.Shared.Catalog.Roots;
 using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Federation;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Transports.Rpc;
 using McpGateway.Shared.Transports.StreamableHttp;
@@ -33,6 +34,7 @@ public static class GatewayRouteTable
         .. ProtocolEndpoints.Routes(),
         .. AdminUiRoutes.All(),
         .. CatalogExchangeRoutes.All(),
+        .. EventRoutes.All(),
     ];
 
     private static readonly FrozenDictionary<string, GatewayRoute> ByName = Routes.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Storage;
@@ -16,8 +18,8 @@ namespace McpGateway.Shared.Catalog.Gateways;
 /// detecting its transport and syncing its catalog happen in the federation jobs.
 /// </summary>
 public sealed partial class PeerGatewayService(
-    CatalogStorage storage, MetricsStore metrics, AuthCodec authCodec, SecretProtector protector, GatewayHostInfo host, TimeProvider time)
-    : CatalogService<PeerGatewayRecord, PeerGatewayInput>(storage.Table<PeerGatewayRecord>(CatalogKind.Gateways.Plural), metrics, time)
+    CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, SecretProtector protector, GatewayHostInfo host, TimeProvider time)
+    : CatalogService<PeerGatewayRecord, PeerGatewayInput>(storage.Table<PeerGatewayRecord>(CatalogKind.Gateways.Plural), metrics, events, time)
 {
     public const int MaxPassthroughHeaders = 50;
 
@@ -59,6 +61,14 @@ public sealed partial class PeerGatewayService(
 
     protected override PeerGatewayRecord WithEnabled(PeerGatewayRecord record, bool enabled, DateTimeOffset now) =>
         record with { Enabled = enabled, UpdatedAt = now };
+
+    protected override JsonObject Summary(PeerGatewayRecord record)
+    {
+        var summary = base.Summary(record);
+        summary["url"] = record.Url;
+        summary["reachable"] = record.Reachable;
+        return summary;
+    }
 
     /// <remarks>Peers have no per-item execution metrics (their tools do), so <paramref name="metricsSummary"/> is not shown.</remarks>
     public override object ToRead(CatalogEntry<PeerGatewayRecord> entry, MetricsSummary metricsSummary)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Prompts;
 using McpGateway.Shared.Storage;
@@ -11,8 +12,8 @@ namespace McpGateway.Shared.Catalog.Prompts;
 
 /// <summary>The prompt catalog: versioned templates rendered with arguments checked against their schema.</summary>
 public sealed class PromptService(
-    CatalogStorage storage, MetricsStore metrics, PromptRenderer renderer, IOptions<PromptOptions> options, TimeProvider time)
-    : CatalogService<PromptRecord, PromptInput>(storage.Table<PromptRecord>(CatalogKind.Prompts.Plural, keepHistory: true), metrics, time)
+    CatalogStorage storage, MetricsStore metrics, EventPublisher events, PromptRenderer renderer, IOptions<PromptOptions> options, TimeProvider time)
+    : CatalogService<PromptRecord, PromptInput>(storage.Table<PromptRecord>(CatalogKind.Prompts.Plural, keepHistory: true), metrics, events, time)
 {
     private const string TemplateField = "template";
     private const string SchemaField = "argument_schema";
@@ -136,7 +137,7 @@ public sealed class PromptService(
             ? current.Document
             : (await Table.ListHistoryAsync(id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => e.Revision == version)?.Document
                 ?? throw ApiProblem.NotFound($"{Kind.Title} '{idOrName}' has no version {version}.");
-        return await Table.UpdateAsync(
+        var restored = await Table.UpdateAsync(
             id,
             entry => entry.Document with
             {
@@ -146,6 +147,8 @@ public sealed class PromptService(
                 UpdatedAt = Time.GetUtcNow(),
             },
             cancellationToken).ConfigureAwait(false);
+        await PublishAsync(EventTypes.Updated, restored.Document).ConfigureAwait(false);
+        return restored;
     }
 
     private static PromptVersionRead VersionRead(CatalogEntry<PromptRecord> entry, bool current)

@@ -1,7 +1,9 @@
 using System.Buffers.Text;
 using System.Text;
+using System.Text.Json.Nodes;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Storage;
 using Microsoft.Extensions.Options;
@@ -12,8 +14,8 @@ namespace McpGateway.Shared.Catalog.Resources;
 /// The resource catalog: content (text or binary) kept with each resource, and resource templates
 /// (RFC 6570) that describe a family of URIs and have no content of their own.
 /// </summary>
-public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics, IOptions<ResourceOptions> options, TimeProvider time)
-    : CatalogService<ResourceRecord, ResourceInput>(storage.Table<ResourceRecord>(CatalogKind.Resources.Plural), metrics, time)
+public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics, EventPublisher events, IOptions<ResourceOptions> options, TimeProvider time)
+    : CatalogService<ResourceRecord, ResourceInput>(storage.Table<ResourceRecord>(CatalogKind.Resources.Plural), metrics, events, time)
 {
     public override CatalogKind Kind => CatalogKind.Resources;
 
@@ -78,6 +80,14 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
 
     protected override ResourceRecord WithEnabled(ResourceRecord record, bool enabled, DateTimeOffset now) =>
         record with { Enabled = enabled, UpdatedAt = now };
+
+    /// <remarks>The URI too: <c>/resources/subscribe/{uri}</c> streams and MCP subscriptions follow a resource by it.</remarks>
+    protected override JsonObject Summary(ResourceRecord record)
+    {
+        var summary = base.Summary(record);
+        summary["uri"] = record.Uri;
+        return summary;
+    }
 
     public override object ToRead(CatalogEntry<ResourceRecord> entry, MetricsSummary metricsSummary)
     {

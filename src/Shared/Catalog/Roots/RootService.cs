@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Storage;
 
 namespace McpGateway.Shared.Catalog.Roots;
@@ -7,9 +9,10 @@ namespace McpGateway.Shared.Catalog.Roots;
 /// <summary>
 /// The filesystem roots the gateway offers MCP clients: absolute file paths or file:// URIs, unique by
 /// URI and kept as given (the seed adds "/data" and removes "/data"). Roots have no on/off switch, so
-/// they are a plain set over their table rather than a <see cref="CatalogService{TRecord, TInput}"/>.
+/// they are a plain set over their table rather than a <see cref="CatalogService{TRecord, TInput}"/>. Adding and
+/// removing publish root events (<c>/roots/changes</c>).
 /// </summary>
-public sealed partial class RootService(CatalogStorage storage, TimeProvider time)
+public sealed partial class RootService(CatalogStorage storage, EventPublisher events, TimeProvider time)
 {
     private readonly CatalogTable<RootRecord> table = storage.Table<RootRecord>(CatalogKind.Roots.Plural);
 
@@ -32,7 +35,9 @@ public sealed partial class RootService(CatalogStorage storage, TimeProvider tim
             Name = input.Name is null ? null : CatalogValidation.Name(input.Name),
             CreatedAt = time.GetUtcNow(),
         };
-        return (await table.InsertAsync(root, content: null, cancellationToken).ConfigureAwait(false)).Document;
+        var added = (await table.InsertAsync(root, content: null, cancellationToken).ConfigureAwait(false)).Document;
+        await PublishAsync(EventTypes.Added, added).ConfigureAwait(false);
+        return added;
     }
 
     public async Task<RootRecord> RemoveAsync(string uri, CancellationToken cancellationToken)
@@ -40,8 +45,12 @@ public sealed partial class RootService(CatalogStorage storage, TimeProvider tim
         var entry = await table.FindByKeyAsync("uri", uri, cancellationToken).ConfigureAwait(false)
             ?? throw ApiProblem.NotFound($"Root '{uri}' was not found.");
         await table.DeleteAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(EventTypes.Removed, entry.Document).ConfigureAwait(false);
         return entry.Document;
     }
+
+    private Task PublishAsync(string type, RootRecord root) =>
+        events.PublishAsync(type, CatalogKind.Roots.Singular, root.Id, new JsonObject { ["uri"] = root.Uri, ["name"] = root.Name });
 
     private static string Uri(string? value)
     {

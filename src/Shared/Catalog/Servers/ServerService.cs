@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.RegularExpressions;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Storage;
 
@@ -10,8 +11,8 @@ namespace McpGateway.Shared.Catalog.Servers;
 /// The virtual server catalog. The kinds a server bundles are reached through <see cref="ICatalogReader"/>,
 /// so a kind that is not registered simply cannot be associated (422) rather than being a build dependency.
 /// </summary>
-public sealed partial class ServerService(CatalogStorage storage, MetricsStore metrics, IEnumerable<ICatalogReader> catalogs, TimeProvider time)
-    : CatalogService<ServerRecord, ServerInput>(storage.Table<ServerRecord>(CatalogKind.Servers.Plural), metrics, time)
+public sealed partial class ServerService(CatalogStorage storage, MetricsStore metrics, EventPublisher events, IEnumerable<ICatalogReader> catalogs, TimeProvider time)
+    : CatalogService<ServerRecord, ServerInput>(storage.Table<ServerRecord>(CatalogKind.Servers.Plural), metrics, events, time)
 {
     public const int MaxAssociations = 1000;
     public const int MaxIconDataUriLength = 64 * 1024;

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Storage;
 
 namespace McpGateway.Shared.Catalog.Tools;
 
 /// <summary>The tool catalog: REST endpoints adapted into MCP tools, and tools of federated MCP servers.</summary>
-public sealed class ToolService(CatalogStorage storage, MetricsStore metrics, AuthCodec authCodec, TimeProvider time)
-    : CatalogService<ToolRecord, ToolInput>(storage.Table<ToolRecord>(CatalogKind.Tools.Plural), metrics, time)
+public sealed class ToolService(CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, TimeProvider time)
+    : CatalogService<ToolRecord, ToolInput>(storage.Table<ToolRecord>(CatalogKind.Tools.Plural), metrics, events, time)
 {
     public const string Rest = "REST";
     public const string Mcp = "MCP";

@@ -99,33 +99,6 @@ public sealed class McpRequestServer(McpServerFactory factory, McpSessionStore s
             ?? JsonSerializer.SerializeToNode(JsonRpcErrors.Create(JsonRpcErrors.InternalError, "The server produced no response.", request.Id), McpJsonUtilities.DefaultOptions)!;
     }
 
-    /// <summary>Opens a session's server-to-client SSE stream (GET) and holds it until the client or the host goes away.</summary>
-    public async Task StreamAsync(HttpContext context, CatalogScope scope, McpSession session, CancellationToken cancellationToken)
-    {
-        await using var transport = new StreamableHttpServerTransport(loggers) { SessionId = session.Id };
-        await transport.HandleInitializeRequestAsync(session.Initialize).ConfigureAwait(false);
-        await using var server = McpServer.Create(transport, factory.CreateOptions(scope, session.Id, session), loggers, context.RequestServices);
-        var running = server.RunAsync(cancellationToken);
-        try
-        {
-            await transport.HandleGetRequestAsync(context.Response.Body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The client disconnected or the host is stopping.
-        }
-
-        await transport.DisposeAsync().ConfigureAwait(false);
-        try
-        {
-            await running.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Expected once the stream ends.
-        }
-    }
-
     private void CancelInFlight(HttpContext context, McpSession? session, JsonRpcNotification cancelled)
     {
         if (cancelled.Params?["requestId"] is { } requestId)

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Protocol;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -21,7 +21,8 @@ public sealed class StreamableHttpEndpoint(
     McpSessionStore sessions,
     OriginPolicy origins,
     IOptions<ApiOptions> api,
-    IHostApplicationLifetime lifetime)
+    EventStreamResponder streams,
+    SessionNotifications notifications)
 {
     /// <summary>Where a message carries its HTTP request's headers, for the passthrough_headers of federated calls.</summary>
     public const string ClientHeadersItem = "mcpgateway.client-headers";
@@ -100,10 +101,13 @@ public sealed class StreamableHttpEndpoint(
             return UnknownSession(default);
         }
 
+        if (!EventStreamResponder.TryReadLastEventId(http.Request, out var lastEventId))
+        {
+            return JsonRpcErrors.Result(StatusCodes.Status400BadRequest, JsonRpcErrors.ServerError, $"Bad Request: {EventStreamResponder.LastEventIdHeader} is not an event id of this stream.");
+        }
+
         http.Response.Headers[McpHeaders.SessionId] = session.Id;
-        SseResponse.Prepare(http);
-        using var stream = CancellationTokenSource.CreateLinkedTokenSource(request.Aborted, lifetime.ApplicationStopping);
-        await server.StreamAsync(http, scope, session, stream.Token).ConfigureAwait(false);
+        await streams.StreamAsync(http, lastEventId, SessionNotifications.Concerns, notifications.For(session)).ConfigureAwait(false);
         return Results.Empty;
     }
 
