@@ -18,8 +18,9 @@ document.addEventListener('alpine:init', () => {
     source: null,
 
     async init() {
-      await this.refresh();
+      // The feed opens first, so that destroy() closes it even when the view is left while the counts still load.
       this.listen();
+      await this.refresh();
     },
 
     destroy() {
