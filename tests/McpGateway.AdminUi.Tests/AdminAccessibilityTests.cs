@@ -31,6 +31,7 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, AdminUiHostF
         await using var signIn = await AdminUiPage.OpenAsync(browser, gateway.Host, "axe-sign-in");
         await Assertions.Expect(signIn.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to MCP Gateway" })).ToBeVisibleAsync();
         await signIn.AssertAccessibleAsync();
+        await signIn.FinishAsync();
 
         await using var ui = await AdminUiPage.SignedInAsync(browser, gateway.Host, "axe-tool-editor");
         await ui.GoToAsync("Tools", "Tools");

@@ -71,6 +71,7 @@ public sealed class AdminSignInTests(BrowserFixture browser, AdminUiHostFixture 
             """);
 
         Assert.Equal([403, 403, 201, 200], statuses);
+        await ui.FinishAsync(403);
     }
 
     [Fact]
