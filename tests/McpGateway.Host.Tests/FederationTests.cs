@@ -104,17 +104,7 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
     [Fact]
     public async Task A_stdio_upstream_runs_as_a_child_process_with_its_environment_kept_secret()
     {
-        var upstream = RepositoryPaths.Combine("tests", "McpGateway.ConformanceUpstream", "bin", RepositoryPaths.Configuration, "net10.0", "McpGateway.ConformanceUpstream.dll");
-        using var rest = gateway.Host.CreateClient();
-        var body = new JsonObject
-        {
-            ["name"] = "local",
-            ["transport"] = "STDIO",
-            ["command"] = "dotnet",
-            ["args"] = new JsonArray(upstream, "--stdio"),
-            ["env"] = new JsonObject { ["UPSTREAM_TOKEN"] = "stdio-secret-value" },
-        };
-        var registered = await (await rest.PostJsonAsync("gateways", body.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
+        var registered = await RegisterStdioAsync("local", "UPSTREAM_TOKEN", "stdio-secret-value");
         Assert.Equal("STDIO", registered["transport"]!.GetValue<string>());
         Assert.Equal("*****", registered["stdio"]!["env"]!["UPSTREAM_TOKEN"]!.GetValue<string>());
         Assert.DoesNotContain("stdio-secret-value", registered.ToJsonString(), StringComparison.Ordinal);
@@ -129,18 +119,8 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
     [Fact]
     public async Task A_stdio_upstream_that_crashes_is_started_again()
     {
-        var upstream = RepositoryPaths.Combine("tests", "McpGateway.ConformanceUpstream", "bin", RepositoryPaths.Configuration, "net10.0", "McpGateway.ConformanceUpstream.dll");
         var marker = "crash-" + Guid.NewGuid().ToString("N");
-        using var rest = gateway.Host.CreateClient();
-        var body = new JsonObject
-        {
-            ["name"] = "crashing",
-            ["transport"] = "STDIO",
-            ["command"] = "dotnet",
-            ["args"] = new JsonArray(upstream, "--stdio"),
-            ["env"] = new JsonObject { ["UPSTREAM_MARKER"] = marker },
-        };
-        var registered = await (await rest.PostJsonAsync("gateways", body.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
+        var registered = await RegisterStdioAsync("crashing", "UPSTREAM_MARKER", marker);
         await using var client = await gateway.ConnectAsync("2025-11-25");
         Assert.NotEqual(true, (await client.CallToolAsync("crashing-test_simple_text", cancellationToken: Ct)).IsError);
         var first = Assert.Single(ProcessesWithEnvironment(marker));
@@ -152,6 +132,22 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         Assert.Contains("The stdio upstream crashing ended", gateway.Host.Output, StringComparison.Ordinal);
         await DeleteAsync(registered);
         await WaitForAsync(() => Task.FromResult(ProcessesWithEnvironment(marker).Count == 0));
+    }
+
+    /// <summary>Registers the reference upstream as a stdio peer, with one environment variable.</summary>
+    private async Task<JsonNode> RegisterStdioAsync(string name, string variable, string value)
+    {
+        var upstream = RepositoryPaths.Combine("tests", "McpGateway.ConformanceUpstream", "bin", RepositoryPaths.Configuration, "net10.0", "McpGateway.ConformanceUpstream.dll");
+        using var rest = gateway.Host.CreateClient();
+        var body = new JsonObject
+        {
+            ["name"] = name,
+            ["transport"] = "STDIO",
+            ["command"] = "dotnet",
+            ["args"] = new JsonArray(upstream, "--stdio"),
+            ["env"] = new JsonObject { [variable] = value },
+        };
+        return await (await rest.PostJsonAsync("gateways", body.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
     }
 
     /// <summary>The ids of the live processes whose environment holds <paramref name="marker"/> (Linux /proc).</summary>
@@ -332,6 +328,33 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
             NotificationHandlers = [new(NotificationMethods.LoggingMessageNotification, (_, _) => throw new InvalidOperationException("No level was set."))],
         });
         Assert.Equal("said three things", Assert.IsType<TextContentBlock>(Assert.Single((await silent.CallToolAsync($"{name}-chatty", cancellationToken: Ct)).Content)).Text);
+        await DeleteAsync(registered);
+    }
+
+    [Theory]
+    [InlineData("2025-11-25", null)]
+    [InlineData("2025-06-18", "2025-06-18")]
+    public async Task A_session_subscribed_to_a_federated_resource_hears_its_upstream_updates(string revision, string? upstreamRevision)
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var name = $"subscribed{revision}{upstreamRevision}".Replace("-", string.Empty, StringComparison.Ordinal);
+        var registered = await RegisterAsync(name, upstream.Endpoint, protocolVersion: upstreamRevision);
+        var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = await gateway.ConnectAsync(revision, handlers: new McpClientHandlers
+        {
+            NotificationHandlers =
+            [
+                new(NotificationMethods.ResourceUpdatedNotification, (notification, _) =>
+                {
+                    updated.TrySetResult(notification.Params!["uri"]!.GetValue<string>());
+                    return ValueTask.CompletedTask;
+                }),
+            ],
+        });
+
+        await client.SubscribeToResourceAsync(upstream.DocumentUri, cancellationToken: Ct);
+
+        Assert.Equal(upstream.DocumentUri, await updated.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct));
         await DeleteAsync(registered);
     }
 

@@ -54,7 +54,12 @@ public sealed class TestMcpServer : IAsyncDisposable
             .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients)
             .WithTools([.. Tools(), .. extraTools])
             .WithResources([McpServerResource.Create(() => "upstream document", new McpServerResourceCreateOptions { UriTemplate = DocumentUri, Name = "Upstream doc", MimeType = "text/plain" })])
-            .WithPrompts([McpServerPrompt.Create(([Description("What to summarize")] string topic) => $"Summarize {topic}.", new McpServerPromptCreateOptions { Name = "summarize" })]);
+            .WithPrompts([McpServerPrompt.Create(([Description("What to summarize")] string topic) => $"Summarize {topic}.", new McpServerPromptCreateOptions { Name = "summarize" })])
+            .WithSubscribeToResourcesHandler((request, cancellationToken) =>
+            {
+                _ = UpdateSoonAsync(request.Server, request.Params!.Uri);
+                return ValueTask.FromResult(new EmptyResult());
+            });
         app = builder.Build();
         app.MapMcp("/mcp");
         await app.StartAsync();
@@ -72,6 +77,13 @@ public sealed class TestMcpServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
+
+    /// <summary>The document changes a moment after each subscription, and the subscriber hears of it.</summary>
+    private static async Task UpdateSoonAsync(McpServer server, string uri)
+    {
+        await Task.Delay(300, CancellationToken.None);
+        await server.SendNotificationAsync(NotificationMethods.ResourceUpdatedNotification, new ResourceUpdatedNotificationParams { Uri = uri }, cancellationToken: CancellationToken.None);
+    }
 
     private static ElicitRequestParams AskName() => new()
     {

@@ -136,11 +136,11 @@ function printDepartures(direct) {
 
 /**
  * Each scenario's checks passed and failed, with the failed checks and warnings; a failed scenario in waiting (a map
- * from its name to what it waits for) is marked as waiting for federation rather than counted as failed otherwise.
+ * from its name to what it needs) is marked as needing an MCP upstream (the federation leg runs it) rather than counted as failed otherwise.
  */
 function printTally(title, results, waiting = {}) {
   const totals = { scenarios: 0, passedScenarios: 0, waiting: 0, passed: 0, failed: 0 };
-  const waitingNote = (count) => (Object.keys(waiting).length > 0 ? `, ${count} failed waiting for federation` : '');
+  const waitingNote = (count) => (Object.keys(waiting).length > 0 ? `, ${count} failed for want of an MCP upstream (the federation leg runs them)` : '');
   console.log(`\n=== MCP conformance tally, ${title} (checks passed / failed per scenario; failed checks and warnings listed) ===`);
   for (const { revision, scenarios } of results) {
     const passedScenarios = scenarios.filter((scenario) => scenario.failed === 0).length;

@@ -81,6 +81,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<FederationSync>();
         services.AddSingleton<FederatedCalls>();
         services.AddSingleton<ParkedCalls>();
+        services.AddSingleton<FederatedSubscriptions>();
         services.AddSingleton<JobLease>();
         services.AddSingleton<FederationJobs>();
 

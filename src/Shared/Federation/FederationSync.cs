@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpGateway.Shared.Catalog;
@@ -28,9 +29,29 @@ public sealed class FederationSync(
     TimeProvider time,
     ILogger<FederationSync> logger)
 {
+    /// <summary>
+    /// One sync of a gateway at a time in this instance: a registration's first sync and the timer's would otherwise
+    /// both insert the new items, and the second would take the first's for a name clash.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> syncing = new(StringComparer.Ordinal);
+
     /// <param name="failOnConflict">True at registration: a federated name taken by another item is a 409 and nothing is kept.</param>
     /// <exception cref="UpstreamUnavailableException">The upstream could not be reached; the gateway records why.</exception>
     public async Task<SyncReport> SyncAsync(string gatewayId, bool failOnConflict, CancellationToken cancellationToken)
+    {
+        var turn = syncing.GetOrAdd(gatewayId, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SyncNowAsync(gatewayId, failOnConflict, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<SyncReport> SyncNowAsync(string gatewayId, bool failOnConflict, CancellationToken cancellationToken)
     {
         var gateway = (await gateways.GetAsync(gatewayId, cancellationToken).ConfigureAwait(false)).Document;
         UpstreamConnection connection;

@@ -145,11 +145,29 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         };
     }
 
+    /// <summary>Kept with the session; a federated resource's upstream is subscribed too, so that its updates come through.</summary>
     private async ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> request, CancellationToken cancellationToken)
     {
         var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/subscribe needs a uri.", McpErrorCode.InvalidParams);
+        if (await FederatingGatewayAsync(uri, cancellationToken).ConfigureAwait(false) is { } gatewayId)
+        {
+            await services.Subscriptions.SubscribeAsync(gatewayId, uri, cancellationToken).ConfigureAwait(false);
+        }
+
         await services.Sessions.SubscribeAsync(RequireSession(), uri, cancellationToken).ConfigureAwait(false);
         return new EmptyResult();
+    }
+
+    /// <summary>The peer gateway a URI's resource, or the first template it matches, comes from, if federated.</summary>
+    private async Task<string?> FederatingGatewayAsync(string uri, CancellationToken cancellationToken)
+    {
+        if (await catalog.FindResourceAsync(scope, uri, cancellationToken).ConfigureAwait(false) is { Document.IsTemplate: false } entry)
+        {
+            return entry.Document.GatewayId;
+        }
+
+        var templates = await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false);
+        return templates.FirstOrDefault(template => UriTemplateMatcher.Match(template.UriTemplate!, uri) is not null)?.GatewayId;
     }
 
     private async ValueTask<EmptyResult> UnsubscribeAsync(RequestContext<UnsubscribeRequestParams> request, CancellationToken cancellationToken)

@@ -16,5 +16,6 @@ public sealed record CatalogRequestServices(
     CompletionProvider Completions,
     McpSessionStore Sessions,
     FederatedCalls Federated,
+    FederatedSubscriptions Subscriptions,
     MetricsStore Metrics,
     TimeProvider Time);

@@ -8,12 +8,12 @@ namespace McpGateway.Shared.Upstreams.Mcp;
 /// The caller's sampling, elicitation and roots capabilities, which the upstream sees as the gateway's; null when the
 /// caller answers no requests (it only asked for log messages).
 /// </param>
-/// <param name="AskAsync">Puts the upstream's request (sampling, elicitation, roots) to the caller and returns its answer.</param>
+/// <param name="AskAsync">Puts the upstream's request (sampling, elicitation, roots) to the caller and returns its answer; null when the caller answers none.</param>
 /// <param name="LogLevel">The level of log messages the caller asked for; none are relayed without one.</param>
 /// <param name="Logs">Receives the upstream's log messages for the caller, when it asked for them.</param>
 public sealed record UpstreamCaller(
     string? Revision,
     ClientCapabilities? Capabilities,
-    Func<InputRequest, CancellationToken, Task<InputResponse>> AskAsync,
+    Func<InputRequest, CancellationToken, Task<InputResponse>>? AskAsync,
     LoggingLevel? LogLevel,
     IProgress<LoggingMessageNotificationParams>? Logs);

@@ -104,7 +104,8 @@ public sealed class UpstreamConnector(
 
     private static async Task<T> AnswerAsync<T>(UpstreamCaller caller, InputRequest request, JsonTypeInfo<T> answerType, CancellationToken cancellationToken)
     {
-        var answer = await caller.AskAsync(request, cancellationToken).ConfigureAwait(false);
+        var ask = caller.AskAsync ?? throw new McpProtocolException($"The gateway's caller cannot answer {request.Method}.", McpErrorCode.MethodNotFound);
+        var answer = await ask(request, cancellationToken).ConfigureAwait(false);
         return answer.Deserialize(answerType) ?? throw new McpProtocolException($"The caller's answer to {request.Method} is not one.", McpErrorCode.InvalidParams);
     }
 
