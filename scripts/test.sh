@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: installs the node tools (npm, into tools/ and tests/typescript/), builds the solution, runs all
-# test projects, then the TypeScript SDK client tests and the MCP conformance suite against the built gateway.
+# Runs every test: installs the node tools (npm, into tools/ and tests/typescript/) and the Admin UI's build tools
+# (src/Shared/Admin: Tailwind, HTMX, Alpine.js; the build embeds what they produce), builds the solution, runs all
+# test projects (the Admin UI's in Debian's chromium), then the TypeScript SDK client tests and the MCP conformance
+# suite against the built gateway.
 # The fixtures start their own Azurite, gateway and backend processes on free 127.0.0.1 ports.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,6 +10,8 @@ cd "$root"
 
 npm ci --prefix tools --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/typescript --no-audit --no-fund --loglevel=error
+npm ci --prefix src/Shared/Admin --no-audit --no-fund --loglevel=error
+command -v chromium >/dev/null || [ -n "${CHROMIUM_PATH:-}" ] || echo "chromium is missing: the Admin UI tests will fail (apt-get install -y chromium)" >&2
 dotnet build McpGateway.Functions.sln -c Release
 set +e
 dotnet test McpGateway.Functions.sln -c Release --no-build 2>&1 | tee /tmp/mcpgateway-test.log

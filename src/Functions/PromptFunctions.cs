@@ -33,4 +33,8 @@ public sealed class PromptFunctions(RouteDispatcher dispatcher) : GatewayFunctio
     public Task<IResult> Rollback(
         [HttpTrigger(AuthorizationLevel.Anonymous, Route = "prompts/{id}/versions/{version}/rollback")] HttpRequest request, string id, string version) =>
         DispatchAsync("prompts-rollback", request, new Dictionary<string, string?> { ["id"] = id, ["version"] = version });
+
+    [Function("prompts-preview")]
+    public Task<IResult> Preview([HttpTrigger(AuthorizationLevel.Anonymous, Route = "prompts/{id}/preview")] HttpRequest request, string id) =>
+        DispatchAsync("prompts-preview", request, id);
 }

@@ -18,4 +18,14 @@ public sealed class SystemFunctions(RouteDispatcher dispatcher) : GatewayFunctio
     [Function("metrics-reset")]
     public Task<IResult> MetricsReset([HttpTrigger(AuthorizationLevel.Anonymous, Route = "metrics/reset")] HttpRequest request) =>
         DispatchAsync("metrics-reset", request);
+
+    [Function("metrics-history")]
+    public Task<IResult> MetricsHistory([HttpTrigger(AuthorizationLevel.Anonymous, Route = "metrics/history")] HttpRequest request) =>
+        DispatchAsync("metrics-history", request);
+
+    [Function("export")]
+    public Task<IResult> Export([HttpTrigger(AuthorizationLevel.Anonymous, Route = "export")] HttpRequest request) => DispatchAsync("export", request);
+
+    [Function("import")]
+    public Task<IResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, Route = "import")] HttpRequest request) => DispatchAsync("import", request);
 }

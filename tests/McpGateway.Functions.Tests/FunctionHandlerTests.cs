@@ -95,6 +95,20 @@ public sealed class FunctionHandlerTests : IDisposable
         Assert.Equal(401, problem!["status"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task The_ui_function_serves_the_admin_ui_at_ui_since_the_functions_host_keeps_admin()
+    {
+        var (status, script, headers) = await InvokeRawAsync("ui", "GET", body: null, new Dictionary<string, string>(), id: "js/api.js", authenticate: false);
+        Assert.Equal(StatusCodes.Status200OK, status);
+        Assert.Equal("text/javascript", headers.ContentType.ToString());
+        Assert.Contains("X-CSRF-Token", script, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+
+        var (redirect, _, redirectHeaders) = await InvokeRawAsync("ui", "GET", body: null, new Dictionary<string, string>(), id: "", authenticate: false);
+        Assert.Equal(StatusCodes.Status302Found, redirect);
+        Assert.Equal("/ui/", redirectHeaders.Location.ToString());
+    }
+
     public void Dispose() => host.Dispose();
 
     private IServiceProvider Services => host.Services;

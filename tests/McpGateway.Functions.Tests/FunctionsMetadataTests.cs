@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using McpGateway.Host;
 using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,17 @@ public sealed class FunctionsMetadataTests
 
         Assert.NotEmpty(host);
         Assert.Equal(host.OrderBy(r => r.Key), functions.OrderBy(r => r.Key));
+    }
+
+    [Fact]
+    public void Only_routes_the_functions_host_reserves_move_and_none_of_its_functions_starts_with_admin()
+    {
+        // The Functions host keeps /admin for its own API: the Admin UI is served at /ui there.
+        var moved = GatewayRouteTable.Routes.Where(r => r.FunctionsTemplate != r.Template).ToList();
+        Assert.All(moved, r => Assert.StartsWith("admin/", r.Template, StringComparison.Ordinal));
+        Assert.Equal("ui/{*path}", GatewayRouteTable.Get("ui").FunctionsTemplate);
+        Assert.DoesNotContain(HttpFunctions(), f => f.Name.StartsWith("admin", StringComparison.OrdinalIgnoreCase)
+            || f.Route.StartsWith("admin", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -62,6 +74,7 @@ public sealed class FunctionsMetadataTests
         return ((IEndpointRouteBuilder)app).DataSources
             .SelectMany(source => source.Endpoints)
             .OfType<RouteEndpoint>()
-            .ToDictionary(e => e.Metadata.GetRequiredMetadata<IEndpointNameMetadata>().EndpointName, e => e.RoutePattern.RawText!);
+            .Select(e => e.Metadata.GetRequiredMetadata<IEndpointNameMetadata>().EndpointName)
+            .ToDictionary(name => name, name => GatewayRouteTable.Get(name).FunctionsTemplate);
     }
 }

@@ -14,9 +14,9 @@ public class GatewayHostFixture(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>Settings a derived fixture adds or replaces.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async ValueTask InitializeAsync() => host = await GatewayHostProcess.StartAsync(azurite.ConnectionString, Settings);
+    public virtual async ValueTask InitializeAsync() => host = await GatewayHostProcess.StartAsync(azurite.ConnectionString, Settings);
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (host is not null)
         {

@@ -7,10 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Auth;
 
-/// <summary>Checks a request's credentials: HTTP Basic or a bearer JWT, unless AUTH_REQUIRED is false.</summary>
-public sealed class GatewayAuthenticator(IOptions<AuthOptions> options, TokenService tokens)
+/// <summary>
+/// Checks a request's credentials: HTTP Basic or a bearer JWT, unless AUTH_REQUIRED is false; without an Authorization
+/// header, the Admin UI's session cookie (while MCPGATEWAY_UI_ENABLED), whose state-changing requests must carry its CSRF token.
+/// </summary>
+public sealed class GatewayAuthenticator(IOptions<AuthOptions> options, TokenService tokens, AdminSession sessions, IOptions<AdminOptions> admin)
 {
     /// <returns>The caller's name, or null when the request carries no valid credentials.</returns>
+    /// <exception cref="Http.ApiProblem">403: a session request without its CSRF token.</exception>
     public async Task<string?> AuthenticateAsync(HttpRequest request)
     {
         var settings = options.Value;
@@ -19,6 +23,19 @@ public sealed class GatewayAuthenticator(IOptions<AuthOptions> options, TokenSer
             return "anonymous";
         }
 
+        if (request.Headers.Authorization.Count == 0 && admin.Value.UiEnabled && sessions.Read(request) is var (user, csrf))
+        {
+            AdminSession.RequireCsrf(request, csrf);
+            return user;
+        }
+
+        return await CredentialsAsync(request).ConfigureAwait(false);
+    }
+
+    /// <returns>The caller named by the Authorization header (Basic or Bearer), or null.</returns>
+    public async Task<string?> CredentialsAsync(HttpRequest request)
+    {
+        var settings = options.Value;
         if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header) || header.Parameter is null)
         {
             return null;

@@ -1,6 +1,8 @@
+using McpGateway.Shared.Admin;
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Exchange;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
@@ -36,6 +38,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddValidatedSettings<ResourceOptions>(configuration);
         services.AddValidatedSettings<PromptOptions>(configuration);
         services.AddValidatedSettings<ToolOptions>(configuration);
+        services.AddValidatedSettings<AdminOptions>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new GatewayHostInfo(hostName));
@@ -46,6 +49,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<AdminSession>();
         services.AddSingleton<GatewayAuthenticator>();
         services.AddSingleton<AuthCodec>();
 
@@ -93,6 +97,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<McpRequestServer>();
         services.AddSingleton<StreamableHttpEndpoint>();
         services.AddSingleton<RpcEndpoint>();
+
+        services.AddSingleton<CatalogExchange>();
+        services.AddSingleton<AdminUiAssets>();
 
         services.AddSingleton<RouteDispatcher>();
         return services;

@@ -4,6 +4,7 @@ using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
+using McpGateway.Shared.Observability;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Upstreams.Mcp;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed class FederationJobs(
     FederationSync sync,
     UpstreamClientPool pool,
     JobLease lease,
+    MetricsStore metrics,
     EventPublisher events,
     IOptions<FederationOptions> options,
     TimeProvider time,
@@ -67,7 +69,11 @@ public sealed class FederationJobs(
 
         foreach (var gateway in await ActiveAsync(cancellationToken).ConfigureAwait(false))
         {
+            var started = time.GetTimestamp();
             var failure = await PingAsync(gateway, TimeSpan.FromSeconds(settings.HealthCheckTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+
+            // Each check is kept as a "gateway" metric: the peer's health history (GET /metrics/history?entity=gateway&id=...).
+            await metrics.RecordAsync(CatalogKind.Gateways.Singular, gateway.Id, failure is null, time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var updated = await gateways.Table.UpdateAsync(gateway.Id, entry => failure is null
                 ? entry.Document with { ConsecutiveFailures = 0, Reachable = true, LastSeen = now, LastError = null }

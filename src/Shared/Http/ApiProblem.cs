@@ -28,6 +28,8 @@ public sealed class ApiProblem : Exception
 
     public static ApiProblem NotFound(string detail) => new(StatusCodes.Status404NotFound, "Not Found", detail);
 
+    public static ApiProblem Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
     public static ApiProblem Conflict(string detail, string? field = null) => new(StatusCodes.Status409Conflict, "Conflict", detail, field);
 
     public static ApiProblem Invalid(string field, string detail) => new(StatusCodes.Status422UnprocessableEntity, "Validation Failed", detail, field);

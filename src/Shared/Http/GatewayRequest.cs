@@ -24,6 +24,10 @@ public sealed class GatewayRequest(HttpContext http, IReadOnlyDictionary<string,
             ? value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)
             : throw ApiProblem.BadRequest($"The route value '{name}' is missing.");
 
+    /// <summary>A route value that may be absent or empty (a catch-all's rest of the path), or null.</summary>
+    public string? OptionalRouteValue(string name) =>
+        routeValues.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+
     public string? Query(string name)
     {
         var value = Http.Request.Query[name];

@@ -12,10 +12,12 @@ public delegate Task<Microsoft.AspNetCore.Http.IResult> RouteHandler(GatewayRequ
 /// </summary>
 public sealed class GatewayRoute
 {
-    public GatewayRoute(string name, string template, IReadOnlyDictionary<string, RouteHandler> handlers, bool anonymous = false)
+    public GatewayRoute(
+        string name, string template, IReadOnlyDictionary<string, RouteHandler> handlers, bool anonymous = false, string? functionsTemplate = null)
     {
         Name = name;
         Template = template;
+        FunctionsTemplate = functionsTemplate ?? template;
         Handlers = handlers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Anonymous = anonymous;
         Allow = string.Join(", ", Handlers.Keys.Order(StringComparer.Ordinal));
@@ -26,6 +28,12 @@ public sealed class GatewayRoute
 
     /// <summary>The ASP.NET Core route template, relative to APP_ROOT_PATH, without a leading slash.</summary>
     public string Template { get; }
+
+    /// <summary>
+    /// The template of the route's function in the Functions app: the same as <see cref="Template"/> except where the
+    /// Functions host reserves the path for itself (routes that start with <c>admin</c>).
+    /// </summary>
+    public string FunctionsTemplate { get; }
 
     public FrozenDictionary<string, RouteHandler> Handlers { get; }
 

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using McpGateway.Shared.Admin;
 using McpGateway.Shared.Catalog;
+using McpGateway.Shared.Catalog.Exchange;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Roots;
@@ -30,6 +32,8 @@ public static class GatewayRouteTable
         .. StreamableHttpEndpoint.Routes(),
         RpcEndpoint.Route,
         .. ProtocolEndpoints.Routes(),
+        .. AdminUiRoutes.All(),
+        .. CatalogExchangeRoutes.All(),
         .. EventRoutes.All(),
     ];
 

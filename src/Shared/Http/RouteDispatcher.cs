@@ -26,7 +26,11 @@ public sealed class RouteDispatcher(
             {
                 if (await authenticator.AuthenticateAsync(context.Request).ConfigureAwait(false) is not { } caller)
                 {
-                    context.Response.Headers.WWWAuthenticate = authenticator.Challenge;
+                    if (!AdminSession.IsUiRequest(context.Request))
+                    {
+                        context.Response.Headers.WWWAuthenticate = authenticator.Challenge;
+                    }
+
                     return ProblemResponses.Create(StatusCodes.Status401Unauthorized, "Unauthorized", "Valid Basic or Bearer credentials are required.", context);
                 }
 

@@ -28,6 +28,9 @@ public sealed class MetricsStore
         ["servers"] = "server",
     };
 
+    /// <summary>The kinds with a history: the reported ones, and peer gateways (one event per health check).</summary>
+    public static readonly IReadOnlyList<string> HistoryKinds = [.. ReportedKinds.Values, "gateway"];
+
     public async Task RecordAsync(string kind, string itemId, bool success, TimeSpan duration, CancellationToken cancellationToken)
     {
         var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -53,6 +56,26 @@ public sealed class MetricsStore
 
     public async Task<MetricsSummary> KindSummaryAsync(string kind, CancellationToken cancellationToken) =>
         MetricsSummary.Of(await EventsAsync(kind, null, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Calls, failures and mean latency per time bucket over the last <paramref name="window"/>, oldest first, for one
+    /// item or (<paramref name="itemId"/> null) a whole kind: what the Admin UI charts.
+    /// </summary>
+    public async Task<MetricsHistory> HistoryAsync(string kind, string? itemId, TimeSpan window, int bucketCount, CancellationToken cancellationToken)
+    {
+        var to = time.GetUtcNow();
+        var from = to - window;
+        var width = window / bucketCount;
+        var events = (await EventsAsync(kind, itemId, cancellationToken).ConfigureAwait(false)).Where(e => e.At > from && e.At <= to).ToList();
+        var points = Enumerable.Range(0, bucketCount).Select(i =>
+        {
+            var start = from + (width * i);
+            var inBucket = events.Where(e => e.At > start && e.At <= start + width).ToList();
+            return new MetricsHistoryPoint(
+                start, inBucket.Count, inBucket.Count(e => !e.Success), inBucket.Count == 0 ? null : inBucket.Average(e => e.Seconds));
+        });
+        return new MetricsHistory(kind, itemId, from, to, width.TotalSeconds, points.ToList());
+    }
 
     /// <summary>Deletes the events of one item, of one kind (itemId null) or of everything (both null).</summary>
     public async Task ResetAsync(string? kind, string? itemId, CancellationToken cancellationToken)

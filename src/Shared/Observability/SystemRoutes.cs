@@ -35,6 +35,8 @@ public static class SystemRoutes
         yield return new GatewayRoute("metrics", "metrics", new Dictionary<string, RouteHandler> { ["GET"] = MetricsAsync });
 
         yield return new GatewayRoute("metrics-reset", "metrics/reset", new Dictionary<string, RouteHandler> { ["POST"] = ResetAsync });
+
+        yield return new GatewayRoute("metrics-history", "metrics/history", new Dictionary<string, RouteHandler> { ["GET"] = HistoryAsync });
     }
 
     private static async Task<IResult> HealthAsync(GatewayRequest request)
@@ -66,6 +68,22 @@ public static class SystemRoutes
         }
 
         return Results.Json(body, GatewayJson.Options);
+    }
+
+    /// <summary><c>?entity=tool</c> (required; <c>gateway</c> gives a peer's health checks), <c>&amp;id=</c> for one item, <c>&amp;minutes=60</c> of history in <c>&amp;buckets=30</c>.</summary>
+    private static async Task<IResult> HistoryAsync(GatewayRequest request)
+    {
+        var entity = request.Query("entity");
+        if (entity is null || !MetricsStore.HistoryKinds.Contains(entity))
+        {
+            throw ApiProblem.Invalid("entity", $"'entity' must be one of {string.Join(", ", MetricsStore.HistoryKinds)}.");
+        }
+
+        var minutes = request.QueryInt("minutes", 1, 7 * 24 * 60) ?? 60;
+        var buckets = request.QueryInt("buckets", 1, 500) ?? 30;
+        var history = await request.Service<MetricsStore>()
+            .HistoryAsync(entity, request.Query("id"), TimeSpan.FromMinutes(minutes), buckets, request.Aborted).ConfigureAwait(false);
+        return Results.Json(history, GatewayJson.Options);
     }
 
     private static async Task<IResult> ResetAsync(GatewayRequest request)

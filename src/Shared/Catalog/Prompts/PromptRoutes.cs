@@ -41,6 +41,8 @@ public static class PromptRoutes
             },
         });
 
+        yield return new GatewayRoute($"{plural}-preview", $"{plural}/{{id}}/preview", new Dictionary<string, RouteHandler> { ["POST"] = PreviewAsync });
+
         yield return new GatewayRoute($"{plural}-rollback", $"{plural}/{{id}}/versions/{{version}}/rollback", new Dictionary<string, RouteHandler>
         {
             ["POST"] = async request =>
@@ -58,6 +60,44 @@ public static class PromptRoutes
         var result = await request.Service<PromptService>().GetPromptAsync(request.RouteValue("id"), arguments, request.Aborted).ConfigureAwait(false);
         return Results.Json(result, GatewayJson.Options);
     }
+
+    /// <summary>
+    /// <c>POST /prompts/{id}/preview</c> with <c>{"prompt": {unsaved members such as template}, "arguments": {...}}</c>:
+    /// the draft rendered, nothing stored.
+    /// </summary>
+    private static async Task<IResult> PreviewAsync(GatewayRequest request)
+    {
+        var body = await request.ReadJsonObjectAsync().ConfigureAwait(false);
+        var draft = body["prompt"] switch
+        {
+            null => new PromptInput(),
+            JsonObject members => Deserialize<PromptInput>(FieldNames.Normalize((JsonObject)members.DeepClone(), NoNestedObjects), "prompt"),
+            _ => throw ApiProblem.Invalid("prompt", "'prompt' must be an object of the prompt's unsaved members, such as {\"template\": \"...\"}."),
+        };
+        var arguments = body["arguments"] switch
+        {
+            null => JsonSerializer.SerializeToElement(new JsonObject()),
+            JsonObject values => JsonSerializer.SerializeToElement(values, GatewayJson.Options),
+            _ => throw ApiProblem.Invalid("arguments", "'arguments' must be an object of argument values."),
+        };
+        var result = await request.Service<PromptService>().PreviewAsync(request.RouteValue("id"), draft, arguments, request.Aborted).ConfigureAwait(false);
+        return Results.Json(result, GatewayJson.Options);
+    }
+
+    private static T Deserialize<T>(JsonObject members, string field)
+    {
+        try
+        {
+            return members.Deserialize<T>(GatewayJson.Options)!;
+        }
+        catch (JsonException ex)
+        {
+            var path = ex.Path is { Length: > 2 } p ? $"{field}.{p[2..]}" : field;
+            throw ApiProblem.Invalid(path, $"The field '{path}' has the wrong type or format.");
+        }
+    }
+
+    private static readonly IReadOnlySet<string> NoNestedObjects = new HashSet<string>();
 
     /// <summary>The body of a render: a JSON object of arguments (ContextForge's), or nothing.</summary>
     private static async Task<JsonElement?> ArgumentsAsync(GatewayRequest request) =>

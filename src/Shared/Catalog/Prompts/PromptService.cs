@@ -98,6 +98,25 @@ public sealed class PromptService(
         }
     }
 
+    /// <summary>
+    /// Renders a draft of a prompt (the members of <paramref name="draft"/> applied to the stored one, validated as an
+    /// update would be) without saving it or counting a metric: the Admin UI's live preview while a template is edited.
+    /// </summary>
+    public async Task<PromptResult> PreviewAsync(string idOrName, PromptInput draft, JsonElement arguments, CancellationToken cancellationToken)
+    {
+        var current = (await GetAsync(idOrName, cancellationToken).ConfigureAwait(false)).Document;
+        var prompt = Update(current, draft, Time.GetUtcNow());
+        try
+        {
+            var messages = await renderer.RenderAsync(prompt.Template, prompt.ArgumentSchema, arguments, cancellationToken).ConfigureAwait(false);
+            return new PromptResult(messages, prompt.Description);
+        }
+        catch (PromptException ex)
+        {
+            throw ApiProblem.Invalid(ex.Argument ?? TemplateField, ex.Message);
+        }
+    }
+
     /// <summary>Every revision of a prompt, newest (the current one) first.</summary>
     public async Task<IReadOnlyList<PromptVersionRead>> ListVersionsAsync(string idOrName, CancellationToken cancellationToken)
     {

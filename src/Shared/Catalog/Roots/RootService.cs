@@ -16,6 +16,8 @@ public sealed partial class RootService(CatalogStorage storage, EventPublisher e
 {
     private readonly CatalogTable<RootRecord> table = storage.Table<RootRecord>(CatalogKind.Roots.Plural);
 
+    public CatalogTable<RootRecord> Table => table;
+
     /// <summary>Every root, oldest first.</summary>
     public async Task<IReadOnlyList<RootRecord>> ListAsync(CancellationToken cancellationToken) =>
         (await table.ListAsync(cancellationToken).ConfigureAwait(false))

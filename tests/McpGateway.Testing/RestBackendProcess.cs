@@ -1,10 +1,9 @@
 using System.Globalization;
-using McpGateway.Testing;
 
-namespace McpGateway.Benchmarks;
+namespace McpGateway.Testing;
 
 /// <summary>
-/// The REST API behind the benchmarked tool: <c>tests/McpGateway.RestBackend</c> (Kestrel, whose POST /echo
+/// The REST API behind test and benchmark tools: <c>tests/McpGateway.RestBackend</c> (Kestrel, whose POST /echo
 /// returns the JSON it was sent) as a process of its own on a free 127.0.0.1 port, like any upstream of the gateway.
 /// </summary>
 public sealed class RestBackendProcess : IAsyncDisposable
