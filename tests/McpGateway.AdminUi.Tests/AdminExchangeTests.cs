@@ -28,19 +28,20 @@ public sealed class AdminExchangeTests(BrowserFixture browser, AdminUiHostFixtur
         var page = ui.Page;
         await ui.GoToAsync("Export / import", "Export and import");
         await page.GetByRole(AriaRole.Button, new() { Name = "Export catalog" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("export-counts")).ToContainTextAsync("tools: 1");
+        await Assertions.Expect(page.GetByTestId("export-counts")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"tools: [1-9]"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download JSON" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^blob:"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Use for import below" }).ClickAsync();
 
         (await api.DeleteAsync("tools/xchg_tool", ct)).EnsureSuccessStatusCode();
 
+        // The class's other tests share the catalog: only the deleted tool is certain to be created, the rest updated.
         await page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Dry run: 1 to create, 2 to update");
+        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Dry run: 1 to create, \d+ to update"));
         await Assertions.Expect(ui.Row("xchg_tool")).ToContainTextAsync("create");
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("tools/xchg_tool", ct)).StatusCode);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply import" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Imported: 1 to create, 2 to update, 0 skipped, 0 failed.");
+        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Imported: 1 to create, \d+ to update, 0 skipped, 0 failed\."));
 
         var restored = (await api.GetFromJsonAsync<JsonObject>("tools/xchg_tool", ct))!;
         Assert.Equal(exportedTool["id"]!.GetValue<string>(), restored["id"]!.GetValue<string>());
