@@ -45,7 +45,7 @@ public static class StdioCommand
 
         var appName = services.GetRequiredService<IOptions<ApiOptions>>().Value.AppName;
         await using var transport = new StdioServerTransport(appName, services.GetRequiredService<ILoggerFactory>());
-        await services.GetRequiredService<McpConnectionServer>().RunAsync(transport, scope, McpSessionStore.NewSessionId(), stop.Token).ConfigureAwait(false);
+        await services.GetRequiredService<McpConnectionServer>().RunAsync(transport, new AdmittedConnection(scope, LastEventId: null), McpSessionStore.NewSessionId(), stop.Token).ConfigureAwait(false);
         return 0;
 
         void Stop(PosixSignalContext context)

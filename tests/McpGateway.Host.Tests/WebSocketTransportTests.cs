@@ -45,6 +45,42 @@ public sealed class WebSocketTransportTests(TransportGatewayFixture gateway) : I
     }
 
     [Fact]
+    public async Task A_client_that_reconnects_with_the_last_event_id_hears_what_it_missed()
+    {
+        using var rest = gateway.Host.CreateClient();
+        string lastEventId;
+        using (var first = await ConnectAsync("ws"))
+        {
+            await InitializeAsync(first);
+            await RequestAsync(first, 2, "ping");
+            await (await rest.PostJsonAsync("prompts", """{"name":"ws_before_drop","template":"hi"}""")).ExpectAsync(HttpStatusCode.Created);
+            var heard = await ReceiveAsync(first);
+            lastEventId = heard["params"]!["_meta"]!["io.mcpgateway/eventId"]!.GetValue<string>();
+            await first.CloseAsync(WebSocketCloseStatus.NormalClosure, "dropping", Ct);
+        }
+
+        // Missed while away.
+        await (await rest.PostJsonAsync("tools", """{"name":"ws_while_away","url":"http://127.0.0.1:9/x"}""")).ExpectAsync(HttpStatusCode.Created);
+
+        using var second = await ConnectAsync("ws", lastEventId);
+        await InitializeAsync(second);
+        var missed = await ReceiveAsync(second);
+        Assert.Equal("notifications/tools/list_changed", missed["method"]!.GetValue<string>());
+        Assert.True(string.CompareOrdinal(missed["params"]!["_meta"]!["io.mcpgateway/eventId"]!.GetValue<string>(), lastEventId) > 0);
+    }
+
+    [Fact]
+    public async Task A_last_event_id_the_gateway_never_issued_is_400()
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", TransportGatewayFixture.BasicCredentials);
+        socket.Options.SetRequestHeader("Last-Event-ID", "not-an-event-id");
+        socket.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(SocketUri("ws"), Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, socket.HttpStatusCode);
+    }
+
+    [Fact]
     public async Task Virtual_server_socket_serves_only_that_servers_tools()
     {
         using var socket = await ConnectAsync($"servers/{gateway.ToolServerId}/ws");
@@ -158,10 +194,15 @@ public sealed class WebSocketTransportTests(TransportGatewayFixture gateway) : I
 
     private Uri SocketUri(string path) => new UriBuilder(new Uri(gateway.Host.BaseAddress, path)) { Scheme = "ws" }.Uri;
 
-    private async Task<ClientWebSocket> ConnectAsync(string path)
+    private async Task<ClientWebSocket> ConnectAsync(string path, string? lastEventId = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", TransportGatewayFixture.BasicCredentials);
+        if (lastEventId is not null)
+        {
+            socket.Options.SetRequestHeader("Last-Event-ID", lastEventId);
+        }
+
         socket.Options.AddSubProtocol("mcp");
         await socket.ConnectAsync(SocketUri(path), Ct);
         return socket;

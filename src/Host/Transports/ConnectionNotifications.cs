@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Transports.StreamableHttp;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpGateway.Host.Transports;
@@ -8,19 +10,25 @@ namespace McpGateway.Host.Transports;
 /// <summary>
 /// Tells a long-lived connection's client about catalog events, as a session's GET stream does
 /// (<see cref="SessionNotifications"/>): list_changed when items come, go or change, and resources/updated for the
-/// resources the connection subscribed to.
+/// resources the connection subscribed to. Each carries its event id in <c>_meta</c> (<see cref="EventIdMeta"/>), which a
+/// client that reconnects sends back as Last-Event-ID to hear what it missed.
 /// </summary>
 public sealed class ConnectionNotifications(EventHub hub, SessionNotifications notifications, ILogger<ConnectionNotifications> logger)
 {
+    public const string EventIdMeta = "io.mcpgateway/eventId";
+
+    private static readonly TimeSpan InitializePoll = TimeSpan.FromMilliseconds(100);
+
     /// <summary>
-    /// Subscribes before the connection serves anything, so that every event after the client's initialize reaches it;
-    /// null when the event log cannot be read (the connection then serves requests without notifications).
+    /// Subscribes before the connection serves anything, so that every event after the client's initialize (or, for a
+    /// client that reconnects, after <paramref name="lastEventId"/>) reaches it; null when the event log cannot be read
+    /// (the connection then serves requests without notifications).
     /// </summary>
-    public async Task<EventSubscription?> SubscribeAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<EventSubscription?> SubscribeAsync(string sessionId, string? lastEventId, CancellationToken cancellationToken)
     {
         try
         {
-            return await hub.SubscribeAsync(SessionNotifications.Concerns, lastEventId: null, cancellationToken).ConfigureAwait(false);
+            return await hub.SubscribeAsync(SessionNotifications.Concerns, lastEventId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -39,14 +47,20 @@ public sealed class ConnectionNotifications(EventHub hub, SessionNotifications n
 
         try
         {
+            // Nothing goes out before the client has initialized: events wait in the subscription until then (a client
+            // that reconnects hears what it missed right after its initialize).
+            while (server.ClientInfo is null)
+            {
+                await Task.Delay(InitializePoll, cancellationToken).ConfigureAwait(false);
+            }
+
             await foreach (var gatewayEvent in subscription.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                // Nothing is sent before the client has initialized, nor unasked to a 2026-07-28 client (that revision
-                // delivers notifications through subscriptions/listen only).
-                if (server.ClientInfo is not null && !ProtocolRevisions.IsStateless(server.NegotiatedProtocolVersion)
+                // Nothing unasked to a 2026-07-28 client: that revision delivers notifications through subscriptions/listen.
+                if (!ProtocolRevisions.IsStateless(server.NegotiatedProtocolVersion)
                     && await notifications.NotificationAsync(gatewayEvent, sessionId, cancellationToken).ConfigureAwait(false) is { } notification)
                 {
-                    await server.SendMessageAsync(notification, cancellationToken).ConfigureAwait(false);
+                    await server.SendMessageAsync(WithEventId(notification, gatewayEvent.EventId), cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -59,5 +73,18 @@ public sealed class ConnectionNotifications(EventHub hub, SessionNotifications n
             // The connection keeps serving requests; only its notifications stop.
             logger.LogWarning(ex, "Catalog notifications stopped for connection {SessionId}", sessionId);
         }
+    }
+
+    private static JsonRpcNotification WithEventId(JsonRpcNotification notification, string eventId)
+    {
+        var parameters = notification.Params as JsonObject ?? [];
+        if (parameters["_meta"] is not JsonObject meta)
+        {
+            meta = [];
+            parameters["_meta"] = meta;
+        }
+
+        meta[EventIdMeta] = eventId;
+        return new JsonRpcNotification { Method = notification.Method, Params = parameters };
     }
 }

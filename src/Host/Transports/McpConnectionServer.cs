@@ -20,16 +20,16 @@ public sealed class McpConnectionServer(
     private readonly ILogger logger = loggers.CreateLogger<McpConnectionServer>();
 
     /// <summary>Serves <paramref name="transport"/> until the client closes it or <paramref name="cancellationToken"/> fires.</summary>
-    public async Task RunAsync(ITransport transport, CatalogScope scope, string sessionId, CancellationToken cancellationToken)
+    public async Task RunAsync(ITransport transport, AdmittedConnection connection, string sessionId, CancellationToken cancellationToken)
     {
-        var options = factory.CreateOptions(scope, sessionId, session: null);
+        var options = factory.CreateOptions(connection.Scope, sessionId, session: null);
 
         // Nothing to store: the connection is the session, and its server core keeps the level the client sets
         // (McpServer.LoggingLevel) for the handlers to read.
 #pragma warning disable MCP9005 // logging/setLevel is deprecated in 2026-07-28, still part of the revisions these transports serve.
         options.Handlers.SetLoggingLevelHandler = null;
 #pragma warning restore MCP9005
-        using var subscription = await notifications.SubscribeAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        using var subscription = await notifications.SubscribeAsync(sessionId, connection.LastEventId, cancellationToken).ConfigureAwait(false);
         await using var server = McpServer.Create(transport, options, loggers, services);
         using var connected = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var relaying = notifications.RelayAsync(subscription, server, sessionId, connected.Token);

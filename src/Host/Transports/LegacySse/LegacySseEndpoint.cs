@@ -38,8 +38,8 @@ public sealed class LegacySseEndpoint(
     public async Task<IResult> OpenAsync(GatewayRequest request, string? serverRef)
     {
         var http = request.Http;
-        var (scope, refusal) = await admission.AdmitAsync(request, serverRef).ConfigureAwait(false);
-        if (scope is null)
+        var (admitted, refusal) = await admission.AdmitAsync(request, serverRef).ConfigureAwait(false);
+        if (admitted is null)
         {
             return refusal!;
         }
@@ -52,7 +52,7 @@ public sealed class LegacySseEndpoint(
         var writing = transport.RunAsync(stop.Token);
         try
         {
-            await connections.RunAsync(transport, scope, sessionId, stop.Token).ConfigureAwait(false);
+            await connections.RunAsync(transport, admitted, sessionId, stop.Token).ConfigureAwait(false);
         }
         finally
         {

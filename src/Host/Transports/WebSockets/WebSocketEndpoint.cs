@@ -37,8 +37,8 @@ public sealed class WebSocketEndpoint(
             return JsonRpcErrors.Result(StatusCodes.Status426UpgradeRequired, JsonRpcErrors.ServerError, "Upgrade Required: connect with a WebSocket client (ws:// or wss://).");
         }
 
-        var (scope, refusal) = await admission.AdmitAsync(request, serverRef).ConfigureAwait(false);
-        if (scope is null)
+        var (admitted, refusal) = await admission.AdmitAsync(request, serverRef).ConfigureAwait(false);
+        if (admitted is null)
         {
             return refusal!;
         }
@@ -55,7 +55,7 @@ public sealed class WebSocketEndpoint(
         await using var transport = new WebSocketServerTransport(socket, api.Value.MaxRequestBodySize, loggers);
         var headers = http.Request.Headers;
         var receiving = transport.ReceiveAsync(message => HttpMessageContext.Annotate(message, http.User, headers, version: null), stop.Token);
-        await connections.RunAsync(transport, scope, McpSessionStore.NewSessionId(), stop.Token).ConfigureAwait(false);
+        await connections.RunAsync(transport, admitted, McpSessionStore.NewSessionId(), stop.Token).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         await receiving.ConfigureAwait(false);
         return Results.Empty;
