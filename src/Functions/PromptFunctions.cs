@@ -37,4 +37,8 @@ public sealed class PromptFunctions(RouteDispatcher dispatcher) : GatewayFunctio
     [Function("prompts-preview")]
     public Task<IResult> Preview([HttpTrigger(AuthorizationLevel.Anonymous, Route = "prompts/{id}/preview")] HttpRequest request, string id) =>
         DispatchAsync("prompts-preview", request, id);
+
+    [Function("prompts-draft-preview")]
+    public Task<IResult> DraftPreview([HttpTrigger(AuthorizationLevel.Anonymous, Route = "prompts/preview")] HttpRequest request) =>
+        DispatchAsync("prompts-draft-preview", request);
 }

@@ -40,4 +40,22 @@ public sealed class AdminPromptsTests(BrowserFixture browser, AdminUiHostFixture
         Assert.Equal("Hello {{ user }}!", (await api.GetFromJsonAsync<JsonObject>("prompts/ui_greeting/info", ct))!["template"]!.GetValue<string>());
         await ui.FinishAsync(422);
     }
+
+    [Fact]
+    public async Task A_new_prompt_is_previewed_as_it_is_written_before_it_is_saved()
+    {
+        using var api = gateway.Host.CreateClient();
+        await using var ui = await AdminUiPage.SignedInAsync(browser, gateway.Host, nameof(A_new_prompt_is_previewed_as_it_is_written_before_it_is_saved));
+        var page = ui.Page;
+        await ui.GoToAsync("Prompts", "Prompts");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New prompt" }).ClickAsync();
+        await page.GetByLabel("Argument values (JSON object)").FillAsync("""{"user": "Grace"}""");
+        await page.GetByLabel("Template", new() { Exact = false }).FillAsync("Welcome, {{ user }}.");
+        await Assertions.Expect(page.GetByTestId("preview")).ToContainTextAsync("Welcome, Grace.");
+
+        var stored = (await api.GetFromJsonAsync<JsonArray>("prompts", TestContext.Current.CancellationToken))!;
+        Assert.DoesNotContain(stored, p => p!["template"]?.GetValue<string>() == "Welcome, {{ user }}.");
+        await ui.FinishAsync();
+    }
 }

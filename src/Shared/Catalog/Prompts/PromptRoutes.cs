@@ -42,6 +42,7 @@ public static class PromptRoutes
         });
 
         yield return new GatewayRoute($"{plural}-preview", $"{plural}/{{id}}/preview", new Dictionary<string, RouteHandler> { ["POST"] = PreviewAsync });
+        yield return new GatewayRoute($"{plural}-draft-preview", $"{plural}/preview", new Dictionary<string, RouteHandler> { ["POST"] = PreviewAsync });
 
         yield return new GatewayRoute($"{plural}-rollback", $"{plural}/{{id}}/versions/{{version}}/rollback", new Dictionary<string, RouteHandler>
         {
@@ -63,7 +64,7 @@ public static class PromptRoutes
 
     /// <summary>
     /// <c>POST /prompts/{id}/preview</c> with <c>{"prompt": {unsaved members such as template}, "arguments": {...}}</c>:
-    /// the draft rendered, nothing stored.
+    /// the draft rendered, nothing stored; <c>POST /prompts/preview</c> renders a prompt not created yet.
     /// </summary>
     private static async Task<IResult> PreviewAsync(GatewayRequest request)
     {
@@ -80,7 +81,7 @@ public static class PromptRoutes
             JsonObject values => JsonSerializer.SerializeToElement(values, GatewayJson.Options),
             _ => throw ApiProblem.Invalid("arguments", "'arguments' must be an object of argument values."),
         };
-        var result = await request.Service<PromptService>().PreviewAsync(request.RouteValue("id"), draft, arguments, request.Aborted).ConfigureAwait(false);
+        var result = await request.Service<PromptService>().PreviewAsync(request.OptionalRouteValue("id"), draft, arguments, request.Aborted).ConfigureAwait(false);
         return Results.Json(result, GatewayJson.Options);
     }
 

@@ -100,12 +100,15 @@ public sealed class PromptService(
 
     /// <summary>
     /// Renders a draft of a prompt (the members of <paramref name="draft"/> applied to the stored one, validated as an
-    /// update would be) without saving it or counting a metric: the Admin UI's live preview while a template is edited.
+    /// update would be; or, without <paramref name="idOrName"/>, a prompt not created yet, validated as a creation would
+    /// be, a missing name aside) without saving it or counting a metric: the Admin UI's live preview while a template
+    /// is edited.
     /// </summary>
-    public async Task<PromptResult> PreviewAsync(string idOrName, PromptInput draft, JsonElement arguments, CancellationToken cancellationToken)
+    public async Task<PromptResult> PreviewAsync(string? idOrName, PromptInput draft, JsonElement arguments, CancellationToken cancellationToken)
     {
-        var current = (await GetAsync(idOrName, cancellationToken).ConfigureAwait(false)).Document;
-        var prompt = Update(current, draft, Time.GetUtcNow());
+        var prompt = idOrName is null
+            ? Create(draft with { Name = draft.Name ?? "draft" }, "draft", Time.GetUtcNow())
+            : Update((await GetAsync(idOrName, cancellationToken).ConfigureAwait(false)).Document, draft, Time.GetUtcNow());
         try
         {
             var messages = await renderer.RenderAsync(prompt.Template, prompt.ArgumentSchema, arguments, cancellationToken).ConfigureAwait(false);

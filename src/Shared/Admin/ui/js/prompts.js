@@ -1,4 +1,5 @@
-// Prompts: edit the template with a live preview rendered by the gateway (POST /prompts/{id}/preview, nothing saved),
+// Prompts: edit the template with a live preview rendered by the gateway (POST /prompts/{id}/preview, or
+// /prompts/preview for a prompt not created yet; nothing saved),
 // and the prompt's versions with rollback.
 document.addEventListener('alpine:init', () => {
   'use strict';
@@ -54,7 +55,7 @@ document.addEventListener('alpine:init', () => {
     },
 
     async renderPreview() {
-      if (!this.form || !this.form.id) {
+      if (!this.form) {
         return;
       }
       // Only the answer to the latest render is shown: an earlier one may arrive after it.
@@ -62,7 +63,9 @@ document.addEventListener('alpine:init', () => {
       this.previewing = true;
       try {
         const draft = { template: this.form.template, argument_schema: forms.parseJson(this.form.argumentSchema, 'argument_schema') };
-        const result = await api.post('/prompts/' + api.enc(this.form.id) + '/preview', { prompt: draft, arguments: forms.parseJson(this.values, 'values') || {} });
+        // A prompt not created yet is rendered on its own; a stored one with the draft applied to it.
+        const path = this.form.id ? '/prompts/' + api.enc(this.form.id) + '/preview' : '/prompts/preview';
+        const result = await api.post(path, { prompt: draft, arguments: forms.parseJson(this.values, 'values') || {} });
         if (render === this.renders) {
           this.preview = result.messages.map((m, i) => ({ key: i, role: m.role, text: m.content.text }));
           this.previewError = '';
@@ -109,10 +112,6 @@ document.addEventListener('alpine:init', () => {
 
     removed() {
       this.form = null;
-    },
-
-    isNew() {
-      return !this.form.id;
     },
 
     when: forms.when,
