@@ -64,6 +64,7 @@ public static class GatewayHost
 
         app.UseEventsHubAuthentication();
         app.UseWebSockets();
+        app.UseQueryTokenForWebSockets();
         app.UseRouting();
         app.MapGateway();
         app.MapLongLivedTransports(app.Services.GetRequiredService<IOptions<TransportOptions>>().Value);

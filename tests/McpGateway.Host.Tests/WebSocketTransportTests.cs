@@ -70,6 +70,21 @@ public sealed class WebSocketTransportTests(TransportGatewayFixture gateway) : I
     }
 
     [Fact]
+    public async Task A_browser_sends_its_bearer_token_as_access_token()
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("mcp");
+        var uri = new UriBuilder(SocketUri("ws")) { Query = "access_token=" + Uri.EscapeDataString(TransportGatewayFixture.BearerToken("browser-user")) }.Uri;
+        await socket.ConnectAsync(uri, Ct);
+        Assert.NotNull((await InitializeAsync(socket))["result"]);
+
+        using var forged = new ClientWebSocket();
+        forged.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<WebSocketException>(() => forged.ConnectAsync(new UriBuilder(SocketUri("ws")) { Query = "access_token=forged" }.Uri, Ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.HttpStatusCode);
+    }
+
+    [Fact]
     public async Task A_last_event_id_the_gateway_never_issued_is_400()
     {
         using var socket = new ClientWebSocket();

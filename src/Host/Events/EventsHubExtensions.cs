@@ -42,11 +42,7 @@ public static class EventsHubExtensions
     public static IApplicationBuilder UseEventsHubAuthentication(this IApplicationBuilder app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments(HubPath), hub => hub.Use(async (context, next) =>
         {
-            if (string.IsNullOrEmpty(context.Request.Headers.Authorization) && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
-            {
-                context.Request.Headers.Authorization = "Bearer " + token;
-            }
-
+            QueryTokenCredentials.Promote(context);
             var authenticator = context.RequestServices.GetRequiredService<GatewayAuthenticator>();
             if (await authenticator.AuthenticateAsync(context.Request).ConfigureAwait(false) is not { } caller)
             {
