@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using McpGateway.Shared.Notifications;
-using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Transports.StreamableHttp;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -16,8 +15,6 @@ namespace McpGateway.Host.Transports;
 public sealed class ConnectionNotifications(EventHub hub, SessionNotifications notifications, ILogger<ConnectionNotifications> logger)
 {
     public const string EventIdMeta = "io.mcpgateway/eventId";
-
-    private static readonly TimeSpan InitializePoll = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Subscribes before the connection serves anything, so that every event after the client's initialize (or, for a
@@ -38,7 +35,8 @@ public sealed class ConnectionNotifications(EventHub hub, SessionNotifications n
     }
 
     /// <summary>Relays the subscription's events to <paramref name="server"/>'s client until <paramref name="cancellationToken"/> fires.</summary>
-    public async Task RelayAsync(EventSubscription? subscription, McpServer server, string sessionId, CancellationToken cancellationToken)
+    /// <param name="initialized">Completes when the client has sent notifications/initialized.</param>
+    public async Task RelayAsync(EventSubscription? subscription, McpServer server, Task initialized, string sessionId, CancellationToken cancellationToken)
     {
         if (subscription is null)
         {
@@ -48,17 +46,13 @@ public sealed class ConnectionNotifications(EventHub hub, SessionNotifications n
         try
         {
             // Nothing goes out before the client has initialized: events wait in the subscription until then (a client
-            // that reconnects hears what it missed right after its initialize).
-            while (server.ClientInfo is null)
-            {
-                await Task.Delay(InitializePoll, cancellationToken).ConfigureAwait(false);
-            }
+            // that reconnects hears what it missed right after its initialize). A 2026-07-28 client never initializes,
+            // so it hears nothing unasked: that revision delivers notifications through subscriptions/listen.
+            await initialized.WaitAsync(cancellationToken).ConfigureAwait(false);
 
             await foreach (var gatewayEvent in subscription.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                // Nothing unasked to a 2026-07-28 client: that revision delivers notifications through subscriptions/listen.
-                if (!ProtocolRevisions.IsStateless(server.NegotiatedProtocolVersion)
-                    && await notifications.NotificationAsync(gatewayEvent, sessionId, cancellationToken).ConfigureAwait(false) is { } notification)
+                if (await notifications.NotificationAsync(gatewayEvent, sessionId, cancellationToken).ConfigureAwait(false) is { } notification)
                 {
                     await server.SendMessageAsync(WithEventId(notification, gatewayEvent.EventId), cancellationToken).ConfigureAwait(false);
                 }

@@ -29,10 +29,19 @@ public sealed class McpConnectionServer(
 #pragma warning disable MCP9005 // logging/setLevel is deprecated in 2026-07-28, still part of the revisions these transports serve.
         options.Handlers.SetLoggingLevelHandler = null;
 #pragma warning restore MCP9005
+        var initialized = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        options.Handlers.NotificationHandlers =
+        [
+            new(NotificationMethods.InitializedNotification, (_, _) =>
+            {
+                initialized.TrySetResult();
+                return ValueTask.CompletedTask;
+            }),
+        ];
         using var subscription = await notifications.SubscribeAsync(sessionId, connection.LastEventId, cancellationToken).ConfigureAwait(false);
         await using var server = McpServer.Create(transport, options, loggers, services);
         using var connected = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var relaying = notifications.RelayAsync(subscription, server, sessionId, connected.Token);
+        var relaying = notifications.RelayAsync(subscription, server, initialized.Task, sessionId, connected.Token);
         try
         {
             await server.RunAsync(cancellationToken).ConfigureAwait(false);
