@@ -117,19 +117,14 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     private async ValueTask<ReadResourceResult> ReadFromTemplateAsync(
         RequestContext<ReadResourceRequestParams> request, string uri, CancellationToken cancellationToken)
     {
-        foreach (var template in await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false))
+        foreach (var (template, values) in await TemplatesMatchingAsync(uri, cancellationToken).ConfigureAwait(false))
         {
-            if (UriTemplateMatcher.Match(template.UriTemplate!, uri) is null)
-            {
-                continue;
-            }
-
             if (template.GatewayId is { } gatewayId)
             {
                 return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, request, cancellationToken)).ConfigureAwait(false);
             }
 
-            if (await resources.ReadTemplateAsync(template, UriTemplateMatcher.Match(template.UriTemplate!, uri)!, cancellationToken).ConfigureAwait(false) is { } text)
+            if (await resources.ReadTemplateAsync(template, values, cancellationToken).ConfigureAwait(false) is { } text)
             {
                 return new ReadResourceResult { Contents = [new TextResourceContents { Uri = uri, MimeType = template.MimeType ?? "text/plain", Text = text }] };
             }
@@ -166,9 +161,16 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
             return entry.Document.GatewayId;
         }
 
-        var templates = await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false);
-        return templates.FirstOrDefault(template => UriTemplateMatcher.Match(template.UriTemplate!, uri) is not null)?.GatewayId;
+        return (await TemplatesMatchingAsync(uri, cancellationToken).ConfigureAwait(false)).FirstOrDefault().Template?.GatewayId;
     }
+
+    /// <summary>The scope's templates (RFC 6570) that <paramref name="uri"/> matches, in order, with the values it gives them.</summary>
+    private async Task<List<(ResourceRecord Template, IReadOnlyDictionary<string, string> Values)>> TemplatesMatchingAsync(
+        string uri, CancellationToken cancellationToken) =>
+        [.. (await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false))
+            .Select(template => (Template: template, Values: UriTemplateMatcher.Match(template.UriTemplate!, uri)))
+            .Where(match => match.Values is not null)
+            .Select(match => (match.Template, match.Values!))];
 
     private async ValueTask<EmptyResult> UnsubscribeAsync(RequestContext<UnsubscribeRequestParams> request, CancellationToken cancellationToken)
     {
