@@ -20,6 +20,8 @@ public sealed class ForwardingClientTransport(IClientTransport inner) : IClientT
     /// <summary>What an input-required result's <c>resultType</c> becomes, so that the SDK client returns it as it is.</summary>
     private const string UnresolvedInputRequired = "mcpgateway/input_required";
 
+    private const string InputRequired = "input_required";
+
     private readonly ConcurrentDictionary<string, IProgress<ProgressNotificationValue>> progressRoutes = new(StringComparer.Ordinal);
 
     /// <summary>Where the upstream's log messages go when the session serves one call's caller (otherwise to the SDK client).</summary>
@@ -39,10 +41,12 @@ public sealed class ForwardingClientTransport(IClientTransport inner) : IClientT
 
     /// <summary>The input-required result an upstream answered with, if that is what <paramref name="result"/> is.</summary>
     public static InputRequiredResult? UnresolvedInput(JsonNode? result) =>
-        result is JsonObject fields && fields["resultType"]?.GetValueKind() == JsonValueKind.String
-            && fields["resultType"]!.GetValue<string>() == UnresolvedInputRequired
-            ? WithResultType(fields, "input_required").Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(InputRequiredResult))) as InputRequiredResult
+        result is JsonObject fields && HasResultType(fields, UnresolvedInputRequired)
+            ? WithResultType(fields, InputRequired).Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(InputRequiredResult))) as InputRequiredResult
             : null;
+
+    private static bool HasResultType(JsonObject result, string resultType) =>
+        result["resultType"] is JsonValue value && value.TryGetValue(out string? type) && type == resultType;
 
     private static JsonObject WithResultType(JsonObject result, string resultType)
     {
@@ -89,6 +93,12 @@ public sealed class ForwardingClientTransport(IClientTransport inner) : IClientT
             {
                 await foreach (var message in upstream.MessageReader.ReadAllAsync().ConfigureAwait(false))
                 {
+                    // Renamed, so that the SDK client returns it instead of resolving it with its own handlers.
+                    if (message is JsonRpcResponse { Result: JsonObject result } && HasResultType(result, InputRequired))
+                    {
+                        WithResultType(result, UnresolvedInputRequired);
+                    }
+
                     if (!RoutedToCaller(message))
                     {
                         await messages.Writer.WriteAsync(message).ConfigureAwait(false);
@@ -107,10 +117,6 @@ public sealed class ForwardingClientTransport(IClientTransport inner) : IClientT
         {
             switch (message)
             {
-                case JsonRpcResponse { Result: JsonObject result } when result["resultType"]?.GetValueKind() == JsonValueKind.String
-                    && result["resultType"]!.GetValue<string>() == "input_required":
-                    WithResultType(result, UnresolvedInputRequired);
-                    return false;
                 case JsonRpcNotification { Method: NotificationMethods.ProgressNotification, Params: { } parameters }
                     when parameters.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ProgressNotificationParams))) is ProgressNotificationParams progress
                     && routes.progressRoutes.TryGetValue(progress.ProgressToken.ToString() ?? string.Empty, out var route):
