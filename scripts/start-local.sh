@@ -15,4 +15,6 @@ trap 'kill "$azurite_pid" 2>/dev/null || true' EXIT
 
 export AUTH_ENCRYPTION_SECRET="${AUTH_ENCRYPTION_SECRET:-local-development-only-secret}"
 export JWT_SECRET_KEY="${JWT_SECRET_KEY:-local-development-only-jwt-secret-change-me}"
+# Local upstreams (REST APIs and MCP servers on this machine) are on loopback, which a deployment refuses.
+export SSRF_ALLOW_LOCALHOST="${SSRF_ALLOW_LOCALHOST:-true}"
 dotnet run --project src/Host -c Release -- "$@"

@@ -28,6 +28,7 @@ public sealed class FunctionHandlerTests : IDisposable
             ["CatalogStorage"] = azurite.ConnectionString,
             ["STORAGE_PREFIX"] = "fn" + Guid.NewGuid().ToString("N")[..10],
             ["BASIC_AUTH_PASSWORD"] = Password,
+            ["SSRF_ALLOW_LOCALHOST"] = "true",
         }).Build();
         // A generic host, as the Functions worker is one: hosting services such as IHostApplicationLifetime are there.
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -47,6 +47,8 @@ public sealed class GatewayHostProcess : IAsyncDisposable
             ["BASIC_AUTH_PASSWORD"] = Password,
             ["JWT_SECRET_KEY"] = JwtSecret,
             ["AUTH_ENCRYPTION_SECRET"] = "test-encryption-secret",
+            // Test upstreams listen on 127.0.0.1; classes that test the outbound policy's refusals remove this.
+            ["SSRF_ALLOW_LOCALHOST"] = "true",
             ["LOG_LEVEL"] = "INFO",
             ["DOTNET_ENVIRONMENT"] = "Production",
         };

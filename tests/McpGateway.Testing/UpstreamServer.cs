@@ -52,6 +52,9 @@ public sealed class UpstreamServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Any Host header, as an API reached by name takes: the test's folder may hold another app's appsettings.json
+        // with AllowedHosts.
+        builder.Configuration["AllowedHosts"] = "*";
         var app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
         var server = new UpstreamServer(app);

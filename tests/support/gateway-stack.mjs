@@ -81,6 +81,7 @@ export async function startStack({ settings = {} } = {}) {
       BASIC_AUTH_USER: credentials.user,
       BASIC_AUTH_PASSWORD: credentials.password,
       AUTH_ENCRYPTION_SECRET: 'node-tests-encryption-secret',
+      SSRF_ALLOW_LOCALHOST: 'true', // the REST backend and the MCP upstreams listen on 127.0.0.1
       LOG_LEVEL: 'WARNING',
       DOTNET_ENVIRONMENT: 'Production',
       ...settings,

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Upstreams.Outbound;
 
 namespace McpGateway.Shared.Catalog;
 
@@ -42,6 +43,16 @@ public static partial class CatalogValidation
         }
 
         return uri;
+    }
+
+    /// <summary>
+    /// An http(s) URL the gateway will connect to: its host, as written, must pass the outbound policy. A name is
+    /// checked again on the addresses it resolves to whenever the gateway connects.
+    /// </summary>
+    public static Uri OutboundUrl(string? value, OutboundPolicy outbound, string field = "url")
+    {
+        var uri = HttpUrl(value, field);
+        return outbound.Check(uri) is { } refusal ? throw ApiProblem.Invalid(field, $"'{field}' cannot be connected to: {refusal}.") : uri;
     }
 
     /// <summary>Trims, lower-cases and de-duplicates tags, as ContextForge does.</summary>

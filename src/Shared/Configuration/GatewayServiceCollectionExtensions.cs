@@ -20,6 +20,7 @@ using McpGateway.Shared.Transports;
 using McpGateway.Shared.Transports.Rpc;
 using McpGateway.Shared.Transports.StreamableHttp;
 using McpGateway.Shared.Upstreams.Mcp;
+using McpGateway.Shared.Upstreams.Outbound;
 using McpGateway.Shared.Upstreams.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<GatewayAuthenticator>();
         services.AddSingleton<AuthCodec>();
 
+        services.AddOutboundPolicy(configuration);
         services.AddSingleton<ToolService>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<PromptRenderer>();
@@ -72,6 +74,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddTransient<PassthroughHeadersHandler>();
         services.AddTransient<SseErrorBodyHandler>();
         services.AddHttpClient(UpstreamConnector.HttpClientName)
+            .UseOutboundPolicy()
             .AddHttpMessageHandler<PassthroughHeadersHandler>()
             .AddHttpMessageHandler<SseErrorBodyHandler>();
         services.AddSingleton<UpstreamConnector>();

@@ -28,6 +28,7 @@ public sealed class CatalogEventRelayTests(AzuriteFixture azurite) : IAsyncLifet
             ["CatalogStorage"] = azurite.ConnectionString,
             ["STORAGE_PREFIX"] = "rl" + Guid.NewGuid().ToString("N")[..10],
             [SignalRServiceOptions.ConnectionStringSetting] = listener.ConnectionString(),
+            ["SSRF_ALLOW_LOCALHOST"] = "true",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddGatewayCore(configuration, "functions");
         services.AddSingleton<IEventRelay, SignalRServiceRelay>();

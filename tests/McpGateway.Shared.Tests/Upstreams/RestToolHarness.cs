@@ -3,6 +3,7 @@ using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Upstreams.Outbound;
 using McpGateway.Shared.Upstreams.Rest;
 using McpGateway.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ using ModelContextProtocol.Protocol;
 
 namespace McpGateway.Shared.Tests.Upstreams;
 
-/// <summary>An upstream server and a <see cref="RestToolInvoker"/> registered as the gateway registers it, with quick retries.</summary>
+/// <summary>An upstream server and a <see cref="RestToolInvoker"/> registered as the gateway registers it, with quick retries and loopback allowed.</summary>
 internal sealed class RestToolHarness : IAsyncDisposable
 {
     /// <summary>Generous limits and a short backoff, so only the limit a test lowers comes into play.</summary>
@@ -46,6 +47,7 @@ internal sealed class RestToolHarness : IAsyncDisposable
             .AddSingleton(new AuthCodec(new SecretProtector(Options.Create(new AuthOptions { AuthEncryptionSecret = "rest-tool-tests" }))))
             .AddSingleton(new RestPipelineProvider(settings ?? QuickSettings, TimeProvider.System))
             .AddRestToolInvoker()
+            .Configure<OutboundOptions>(options => options.AllowLocalhost = true)
             .BuildServiceProvider();
         return new RestToolHarness(server, services);
     }

@@ -10,6 +10,7 @@ using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Storage;
+using McpGateway.Shared.Upstreams.Outbound;
 
 namespace McpGateway.Shared.Catalog.Gateways;
 
@@ -18,7 +19,7 @@ namespace McpGateway.Shared.Catalog.Gateways;
 /// detecting its transport and syncing its catalog happen in the federation jobs.
 /// </summary>
 public sealed partial class PeerGatewayService(
-    CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, SecretProtector protector, GatewayHostInfo host, TimeProvider time)
+    CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, SecretProtector protector, GatewayHostInfo host, OutboundPolicy outbound, TimeProvider time)
     : CatalogService<PeerGatewayRecord, PeerGatewayInput>(storage.Table<PeerGatewayRecord>(CatalogKind.Gateways.Plural), metrics, events, time)
 {
     public const int MaxPassthroughHeaders = 50;
@@ -130,7 +131,7 @@ public sealed partial class PeerGatewayService(
         stdio.ProtectedEnv is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(protector.Unprotect(stdio.ProtectedEnv)) ?? [];
 
     /// <summary>Kept as sent (after validation): a peer's base URL, to which the transport's path is added later.</summary>
-    private static string Url(string? url) => CatalogValidation.HttpUrl(url).OriginalString;
+    private string Url(string? url) => CatalogValidation.OutboundUrl(url, outbound).OriginalString;
 
     private static string Transport(string value) =>
         Transports.FirstOrDefault(t => t.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))

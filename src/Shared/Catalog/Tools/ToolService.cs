@@ -4,11 +4,12 @@ using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Storage;
+using McpGateway.Shared.Upstreams.Outbound;
 
 namespace McpGateway.Shared.Catalog.Tools;
 
 /// <summary>The tool catalog: REST endpoints adapted into MCP tools, and tools of federated MCP servers.</summary>
-public sealed class ToolService(CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, TimeProvider time)
+public sealed class ToolService(CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, OutboundPolicy outbound, TimeProvider time)
     : CatalogService<ToolRecord, ToolInput>(storage.Table<ToolRecord>(CatalogKind.Tools.Plural), metrics, events, time)
 {
     public const string Rest = "REST";
@@ -80,7 +81,7 @@ public sealed class ToolService(CatalogStorage storage, MetricsStore metrics, Ev
         Enabled = input.Enabled ?? record.Enabled,
     };
 
-    private static string Url(string? url) => CatalogValidation.HttpUrl(url).ToString();
+    private string Url(string? url) => CatalogValidation.OutboundUrl(url, outbound).ToString();
 
     private static string IntegrationType(string value) => value.ToUpperInvariant() switch
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Upstreams.Outbound;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -100,10 +101,10 @@ public sealed class RestPipelineProvider : IDisposable
 
     public void Dispose() => registry.Dispose();
 
-    /// <summary>Failures worth another attempt: server errors, 408, 429 and connection errors.</summary>
+    /// <summary>Failures worth another attempt: server errors, 408, 429 and connection errors other than the outbound policy's refusals.</summary>
     private static bool IsTransient(Outcome<RestResponse> outcome) => outcome switch
     {
-        { Exception: HttpRequestException or IOException } => true,
+        { Exception: (HttpRequestException or IOException) and var error } => OutboundRefusedException.FindIn(error) is null,
         { Result: { } response } => (int)response.Status >= 500 || response.Status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests,
         _ => false,
     };

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Catalog.Tools;
+using McpGateway.Shared.Upstreams.Outbound;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using Polly;
@@ -67,6 +68,10 @@ public sealed class RestToolInvoker(
         catch (ExecutionRejectedException ex)
         {
             return Fail(tool, $"The call was not completed: {pipelines.Describe(ex)}.");
+        }
+        catch (HttpRequestException ex) when (OutboundRefusedException.FindIn(ex) is { } refused)
+        {
+            return Fail(tool, $"The upstream was not called: {refused.Message}.");
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
