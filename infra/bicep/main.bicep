@@ -140,6 +140,11 @@ var gatewaySettings = {
   STORAGE_PREFIX: storagePrefix
   // Bearer tokens only: Basic credentials are for local runs.
   BASIC_AUTH_PASSWORD: ''
+  // The outbound (SSRF) policy's defaults, stated: callers' tools and peers may not reach the apps' own identity
+  // endpoint on loopback, the metadata endpoint or the private network.
+  SSRF_PROTECTION_ENABLED: 'true'
+  SSRF_ALLOW_LOCALHOST: 'false'
+  SSRF_ALLOW_PRIVATE_NETWORKS: 'false'
 }
 
 // The Functions app publishes to SignalR Service in serverless mode, as the identity (the connection string form for
