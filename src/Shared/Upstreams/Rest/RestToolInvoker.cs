@@ -71,7 +71,7 @@ public sealed class RestToolInvoker(
         }
         catch (HttpRequestException ex) when (OutboundRefusedException.FindIn(ex) is { } refused)
         {
-            return Fail(tool, $"The upstream was not called: {refused.Message}.");
+            return Fail(tool, $"The gateway did not connect: {refused.Message}.");
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
