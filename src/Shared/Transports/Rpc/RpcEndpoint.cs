@@ -7,8 +7,10 @@ using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Protocol;
+using McpGateway.Shared.Storage;
 using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -27,7 +29,9 @@ public sealed class RpcEndpoint(
     PeerGatewayService gateways,
     ServerService servers,
     RootService roots,
-    IOptions<ApiOptions> api)
+    IOptions<ApiOptions> api,
+    IOptions<StorageOptions> storage,
+    ILogger<RpcEndpoint> logger)
 {
     public static GatewayRoute Route { get; } = new("rpc", "rpc", new Dictionary<string, RouteHandler>
     {
@@ -67,16 +71,34 @@ public sealed class RpcEndpoint(
             return Results.StatusCode(StatusCodes.Status202Accepted);
         }
 
-        return rpc.Method switch
+        try
         {
-            "list_tools" => Reply(rpc, await ReadsAsync(tools, request).ConfigureAwait(false)),
-            "list_gateways" => Reply(rpc, await ReadsAsync(gateways, request).ConfigureAwait(false)),
-            "list_servers" => Reply(rpc, await ReadsAsync(servers, request).ConfigureAwait(false)),
-            "list_roots" => Reply(rpc, await roots.ListAsync(request.Aborted).ConfigureAwait(false)),
-            _ => Results.Json(
-                await server.CallAsync(request.Http, CatalogScope.Everything, await AsMcpRequestAsync(rpc, request.Aborted).ConfigureAwait(false)).ConfigureAwait(false),
-                McpJsonUtilities.DefaultOptions),
-        };
+            return rpc.Method switch
+            {
+                "list_tools" => Reply(rpc, await ReadsAsync(tools, request).ConfigureAwait(false)),
+                "list_gateways" => Reply(rpc, await ReadsAsync(gateways, request).ConfigureAwait(false)),
+                "list_servers" => Reply(rpc, await ReadsAsync(servers, request).ConfigureAwait(false)),
+                "list_roots" => Reply(rpc, await roots.ListAsync(request.Aborted).ConfigureAwait(false)),
+                _ => await CallAsync(request, rpc).ConfigureAwait(false),
+            };
+        }
+        catch (StorageUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Catalog storage unavailable while serving /rpc {Method}", rpc.Method);
+            return JsonRpcErrors.StorageUnavailableResult(request.Http.Response, storage.Value.RetryAfterSeconds, rpc.Id);
+        }
+    }
+
+    /// <summary>Runs the request through the server core; an answer that storage is unavailable is a 503, as on <c>/mcp</c>.</summary>
+    private async Task<IResult> CallAsync(GatewayRequest request, JsonRpcRequest rpc)
+    {
+        var answer = await server.CallAsync(request.Http, CatalogScope.Everything, await AsMcpRequestAsync(rpc, request.Aborted).ConfigureAwait(false)).ConfigureAwait(false);
+        if (JsonRpcErrors.IsStorageUnavailable(answer))
+        {
+            JsonRpcErrors.MarkStorageUnavailable(request.Http.Response, storage.Value.RetryAfterSeconds);
+        }
+
+        return Results.Json(answer, McpJsonUtilities.DefaultOptions);
     }
 
     /// <summary>A legacy name becomes its MCP method; a registered tool's name becomes a tools/call of it.</summary>

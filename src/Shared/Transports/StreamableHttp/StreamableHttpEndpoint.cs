@@ -3,7 +3,9 @@ using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Protocol;
+using McpGateway.Shared.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -22,7 +24,9 @@ public sealed class StreamableHttpEndpoint(
     OriginPolicy origins,
     IOptions<ApiOptions> api,
     EventStreamResponder streams,
-    SessionNotifications notifications)
+    SessionNotifications notifications,
+    IOptions<StorageOptions> storage,
+    ILogger<StreamableHttpEndpoint> logger)
 {
     /// <summary>Where a message carries its HTTP request's headers, for the passthrough_headers of federated calls.</summary>
     public const string ClientHeadersItem = "mcpgateway.client-headers";
@@ -59,21 +63,29 @@ public sealed class StreamableHttpEndpoint(
         }
 
         // Checked once the body is read, so that the error answers the request by its id.
-        if (RefuseVersion(http.Request, JsonRpcMessageReader.IdOf(json is JsonArray { Count: > 0 } batch ? batch[0] : json)) is { } unsupported)
+        var id = JsonRpcMessageReader.IdOf(json is JsonArray { Count: > 0 } batch ? batch[0] : json);
+        if (RefuseVersion(http.Request, id) is { } unsupported)
         {
             return unsupported;
         }
 
-        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
-        if (scope is null)
+        try
         {
-            return JsonRpcErrors.UnknownServer(serverRef!);
-        }
+            var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
+            if (scope is null)
+            {
+                return JsonRpcErrors.UnknownServer(serverRef!);
+            }
 
-        var version = http.Request.Headers[McpHeaders.ProtocolVersion].ToString();
-        return ProtocolRevisions.IsStateless(version)
-            ? await ServeStatelessAsync(http, scope, json, version).ConfigureAwait(false)
-            : await ServeSessionAsync(http, scope, json).ConfigureAwait(false);
+            var version = http.Request.Headers[McpHeaders.ProtocolVersion].ToString();
+            return ProtocolRevisions.IsStateless(version)
+                ? await ServeStatelessAsync(http, scope, json, version).ConfigureAwait(false)
+                : await ServeSessionAsync(http, scope, json).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException ex) when (!http.Response.HasStarted)
+        {
+            return StorageUnavailable(http, ex, id);
+        }
     }
 
     public async Task<IResult> GetAsync(GatewayRequest request, string? serverRef)
@@ -89,26 +101,33 @@ public sealed class StreamableHttpEndpoint(
             return JsonRpcErrors.Result(StatusCodes.Status406NotAcceptable, JsonRpcErrors.ServerError, "Not Acceptable: the client must accept text/event-stream.");
         }
 
-        var (session, failure) = await SessionAsync(http, default).ConfigureAwait(false);
-        if (session is null)
+        try
         {
-            return failure!;
-        }
+            var (session, failure) = await SessionAsync(http, default).ConfigureAwait(false);
+            if (session is null)
+            {
+                return failure!;
+            }
 
-        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
-        if (scope is null || scope.ServerId != session.ServerId)
+            var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
+            if (scope is null || scope.ServerId != session.ServerId)
+            {
+                return UnknownSession(default);
+            }
+
+            if (!EventStreamResponder.TryReadLastEventId(http.Request, out var lastEventId))
+            {
+                return JsonRpcErrors.Result(StatusCodes.Status400BadRequest, JsonRpcErrors.ServerError, $"Bad Request: {EventStreamResponder.LastEventIdHeader} is not an event id of this stream.");
+            }
+
+            http.Response.Headers[McpHeaders.SessionId] = session.Id;
+            await streams.StreamAsync(http, lastEventId, SessionNotifications.Concerns, notifications.For(session)).ConfigureAwait(false);
+            return Results.Empty;
+        }
+        catch (StorageUnavailableException ex) when (!http.Response.HasStarted)
         {
-            return UnknownSession(default);
+            return StorageUnavailable(http, ex, default);
         }
-
-        if (!EventStreamResponder.TryReadLastEventId(http.Request, out var lastEventId))
-        {
-            return JsonRpcErrors.Result(StatusCodes.Status400BadRequest, JsonRpcErrors.ServerError, $"Bad Request: {EventStreamResponder.LastEventIdHeader} is not an event id of this stream.");
-        }
-
-        http.Response.Headers[McpHeaders.SessionId] = session.Id;
-        await streams.StreamAsync(http, lastEventId, SessionNotifications.Concerns, notifications.For(session)).ConfigureAwait(false);
-        return Results.Empty;
     }
 
     public async Task<IResult> DeleteAsync(GatewayRequest request)
@@ -119,14 +138,21 @@ public sealed class StreamableHttpEndpoint(
             return rejected;
         }
 
-        var (session, failure) = await SessionAsync(http, default).ConfigureAwait(false);
-        if (session is null)
+        try
         {
-            return failure!;
-        }
+            var (session, failure) = await SessionAsync(http, default).ConfigureAwait(false);
+            if (session is null)
+            {
+                return failure!;
+            }
 
-        await sessions.DeleteAsync(session.Id, request.Aborted).ConfigureAwait(false);
-        return Results.Ok();
+            await sessions.DeleteAsync(session.Id, request.Aborted).ConfigureAwait(false);
+            return Results.Ok();
+        }
+        catch (StorageUnavailableException ex)
+        {
+            return StorageUnavailable(http, ex, default);
+        }
     }
 
     private async Task<IResult> ServeStatelessAsync(HttpContext http, CatalogScope scope, JsonNode json, string version)
@@ -164,7 +190,7 @@ public sealed class StreamableHttpEndpoint(
                 http.Response.StatusCode = status;
             }
 
-            return ValueTask.CompletedTask;
+            return MarkStorageUnavailable(http, first);
         }).ConfigureAwait(false);
         return responded ? Results.Empty : Accepted(http);
     }
@@ -221,7 +247,8 @@ public sealed class StreamableHttpEndpoint(
 
         Annotate(message, http, session.Initialize.ProtocolVersion);
         SseResponse.Prepare(http);
-        var responded = await server.ServeAsync(http, scope, session, message, http.Response.Body).ConfigureAwait(false);
+        var responded = await server.ServeAsync(http, scope, session, message, http.Response.Body, onResponseStarting: first => MarkStorageUnavailable(http, first))
+            .ConfigureAwait(false);
         return responded ? Results.Empty : Accepted(http);
     }
 
@@ -261,7 +288,29 @@ public sealed class StreamableHttpEndpoint(
             }
         }
 
+        if (responses.Any(JsonRpcErrors.IsStorageUnavailable))
+        {
+            JsonRpcErrors.MarkStorageUnavailable(http.Response, storage.Value.RetryAfterSeconds);
+        }
+
         return responses.Count == 0 ? Accepted(http) : Results.Json(responses, McpJsonUtilities.DefaultOptions);
+    }
+
+    /// <summary>A response whose first message is the storage-unavailable error is a 503, whatever the method.</summary>
+    private ValueTask MarkStorageUnavailable(HttpContext http, JsonRpcMessage? first)
+    {
+        if (JsonRpcErrors.IsStorageUnavailable(first) && !http.Response.HasStarted)
+        {
+            JsonRpcErrors.MarkStorageUnavailable(http.Response, storage.Value.RetryAfterSeconds);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private IResult StorageUnavailable(HttpContext http, StorageUnavailableException outage, RequestId id)
+    {
+        logger.LogWarning(outage, "Catalog storage unavailable while serving {Method} {Path}", http.Request.Method, http.Request.Path);
+        return JsonRpcErrors.StorageUnavailableResult(http.Response, storage.Value.RetryAfterSeconds, id);
     }
 
     /// <summary>Origin and protocol-version checks every method shares.</summary>
