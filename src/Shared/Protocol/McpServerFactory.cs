@@ -1,9 +1,7 @@
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Observability;
-using McpGateway.Shared.Storage;
 using McpGateway.Shared.Transports;
 using McpGateway.Shared.Transports.StreamableHttp;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -14,8 +12,7 @@ namespace McpGateway.Shared.Protocol;
 /// Options for the SDK's server core serving one request: the gateway's identity and capabilities, and
 /// handlers over the catalog scope the endpoint exposes.
 /// </summary>
-public sealed class McpServerFactory(
-    CatalogRequestServices services, IOptions<ApiOptions> api, IOptions<StorageOptions> storage, ILogger<McpServerFactory> logger)
+public sealed class McpServerFactory(CatalogRequestServices services, IOptions<ApiOptions> api, StorageOutageResponder storageOutage)
 {
     /// <param name="sessionId">The session being served, or null for a stateless (2026-07-28) request.</param>
     /// <param name="session">The stored session, once its initialize has been served.</param>
@@ -35,23 +32,6 @@ public sealed class McpServerFactory(
         KnownClientInfo = session?.Initialize.ClientInfo,
         KnownClientCapabilities = session?.Initialize.Capabilities,
         ScopeRequests = false,
-        Filters = new McpServerFilters { Message = new McpMessageFilters { IncomingFilters = [ReportStorageOutage] } },
-    };
-
-    /// <summary>
-    /// The server core answers any exception a handler throws with -32603 "An error occurred."; a storage outage gets
-    /// the error that says so instead, which the HTTP edge answers as 503 with Retry-After, whatever the method.
-    /// </summary>
-    private McpMessageHandler ReportStorageOutage(McpMessageHandler next) => async (context, cancellationToken) =>
-    {
-        try
-        {
-            await next(context, cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorageUnavailableException ex)
-        {
-            logger.LogWarning(ex, "Catalog storage unavailable while serving {Method}", (context.JsonRpcMessage as JsonRpcRequest)?.Method);
-            throw JsonRpcErrors.StorageUnavailableException(storage.Value.RetryAfterSeconds);
-        }
+        Filters = new McpServerFilters { Message = new McpMessageFilters { IncomingFilters = [storageOutage.Filter] } },
     };
 }

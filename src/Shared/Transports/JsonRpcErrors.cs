@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using McpGateway.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -22,46 +20,14 @@ public static class JsonRpcErrors
     /// <summary>An unknown or expired Mcp-Session-Id.</summary>
     public const int SessionNotFound = -32001;
 
-    /// <summary>
-    /// Storage cannot be reached: on every MCP path and method, HTTP 503 with Retry-After and this error, whose data is
-    /// <c>{"retryAfter": seconds}</c>.
-    /// </summary>
+    /// <summary>Storage cannot be reached (see <see cref="StorageOutageResponder"/>).</summary>
     public const int StorageUnavailable = -32003;
-
-    private const string RetryAfterData = "retryAfter";
 
     public static IResult Result(int httpStatus, int code, string message, RequestId id = default, JsonNode? data = null) =>
         Results.Json(Create(code, message, id, data), McpJsonUtilities.DefaultOptions, statusCode: httpStatus);
 
     public static JsonRpcError Create(int code, string message, RequestId id = default, JsonNode? data = null) =>
         new() { Id = id, Error = new JsonRpcErrorDetail { Code = code, Message = message, Data = data } };
-
-    /// <summary>The error the server core sends for a request that met a storage outage.</summary>
-    public static McpProtocolException StorageUnavailableException(int retryAfterSeconds) =>
-        new(ApiProblem.StorageUnavailable(retryAfterSeconds).Message, (McpErrorCode)StorageUnavailable) { Data = { [RetryAfterData] = retryAfterSeconds } };
-
-    /// <summary>The response to a request that met a storage outage before the server core served it.</summary>
-    public static IResult StorageUnavailableResult(HttpResponse response, int retryAfterSeconds, RequestId id = default)
-    {
-        MarkStorageUnavailable(response, retryAfterSeconds);
-        return Result(
-            StatusCodes.Status503ServiceUnavailable, StorageUnavailable, ApiProblem.StorageUnavailable(retryAfterSeconds).Message, id,
-            new JsonObject { [RetryAfterData] = retryAfterSeconds });
-    }
-
-    /// <summary>Whether a response the server core wrote is the storage-unavailable error.</summary>
-    public static bool IsStorageUnavailable(JsonRpcMessage? message) => message is JsonRpcError { Error.Code: StorageUnavailable };
-
-    /// <inheritdoc cref="IsStorageUnavailable(JsonRpcMessage?)"/>
-    public static bool IsStorageUnavailable(JsonNode? message) =>
-        message?["error"]?["code"] is JsonValue code && code.TryGetValue<int>(out var value) && value == StorageUnavailable;
-
-    /// <summary>The HTTP status and header that go with the storage-unavailable error.</summary>
-    public static void MarkStorageUnavailable(HttpResponse response, int retryAfterSeconds)
-    {
-        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-    }
 
     /// <summary>The 404 of an MCP endpoint of a virtual server that does not exist or is disabled.</summary>
     public static IResult UnknownServer(string serverRef) =>

@@ -7,10 +7,8 @@ using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Protocol;
-using McpGateway.Shared.Storage;
 using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -30,8 +28,7 @@ public sealed class RpcEndpoint(
     ServerService servers,
     RootService roots,
     IOptions<ApiOptions> api,
-    IOptions<StorageOptions> storage,
-    ILogger<RpcEndpoint> logger)
+    StorageOutageResponder storageOutage)
 {
     public static GatewayRoute Route { get; } = new("rpc", "rpc", new Dictionary<string, RouteHandler>
     {
@@ -71,33 +68,23 @@ public sealed class RpcEndpoint(
             return Results.StatusCode(StatusCodes.Status202Accepted);
         }
 
-        try
-        {
-            return rpc.Method switch
-            {
-                "list_tools" => Reply(rpc, await ReadsAsync(tools, request).ConfigureAwait(false)),
-                "list_gateways" => Reply(rpc, await ReadsAsync(gateways, request).ConfigureAwait(false)),
-                "list_servers" => Reply(rpc, await ReadsAsync(servers, request).ConfigureAwait(false)),
-                "list_roots" => Reply(rpc, await roots.ListAsync(request.Aborted).ConfigureAwait(false)),
-                _ => await CallAsync(request, rpc).ConfigureAwait(false),
-            };
-        }
-        catch (StorageUnavailableException ex)
-        {
-            logger.LogWarning(ex, "Catalog storage unavailable while serving /rpc {Method}", rpc.Method);
-            return JsonRpcErrors.StorageUnavailableResult(request.Http.Response, storage.Value.RetryAfterSeconds, rpc.Id);
-        }
+        return await storageOutage.ServeAsync(request.Http, rpc.Id, () => ServeAsync(request, rpc)).ConfigureAwait(false);
     }
 
-    /// <summary>Runs the request through the server core; an answer that storage is unavailable is a 503, as on <c>/mcp</c>.</summary>
+    private async Task<IResult> ServeAsync(GatewayRequest request, JsonRpcRequest rpc) => rpc.Method switch
+    {
+        "list_tools" => Reply(rpc, await ReadsAsync(tools, request).ConfigureAwait(false)),
+        "list_gateways" => Reply(rpc, await ReadsAsync(gateways, request).ConfigureAwait(false)),
+        "list_servers" => Reply(rpc, await ReadsAsync(servers, request).ConfigureAwait(false)),
+        "list_roots" => Reply(rpc, await roots.ListAsync(request.Aborted).ConfigureAwait(false)),
+        _ => await CallAsync(request, rpc).ConfigureAwait(false),
+    };
+
+    /// <summary>Runs the request through the server core, whose storage-unavailable error is a 503 here as on <c>/mcp</c>.</summary>
     private async Task<IResult> CallAsync(GatewayRequest request, JsonRpcRequest rpc)
     {
         var answer = await server.CallAsync(request.Http, CatalogScope.Everything, await AsMcpRequestAsync(rpc, request.Aborted).ConfigureAwait(false)).ConfigureAwait(false);
-        if (JsonRpcErrors.IsStorageUnavailable(answer))
-        {
-            JsonRpcErrors.MarkStorageUnavailable(request.Http.Response, storage.Value.RetryAfterSeconds);
-        }
-
+        storageOutage.MarkIfUnavailable(request.Http.Response, answer);
         return Results.Json(answer, McpJsonUtilities.DefaultOptions);
     }
 

@@ -3,9 +3,7 @@ using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Protocol;
-using McpGateway.Shared.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -25,8 +23,7 @@ public sealed class StreamableHttpEndpoint(
     IOptions<ApiOptions> api,
     EventStreamResponder streams,
     SessionNotifications notifications,
-    IOptions<StorageOptions> storage,
-    ILogger<StreamableHttpEndpoint> logger)
+    StorageOutageResponder storageOutage)
 {
     /// <summary>Where a message carries its HTTP request's headers, for the passthrough_headers of federated calls.</summary>
     public const string ClientHeadersItem = "mcpgateway.client-headers";
@@ -69,23 +66,7 @@ public sealed class StreamableHttpEndpoint(
             return unsupported;
         }
 
-        try
-        {
-            var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
-            if (scope is null)
-            {
-                return JsonRpcErrors.UnknownServer(serverRef!);
-            }
-
-            var version = http.Request.Headers[McpHeaders.ProtocolVersion].ToString();
-            return ProtocolRevisions.IsStateless(version)
-                ? await ServeStatelessAsync(http, scope, json, version).ConfigureAwait(false)
-                : await ServeSessionAsync(http, scope, json).ConfigureAwait(false);
-        }
-        catch (StorageUnavailableException ex) when (!http.Response.HasStarted)
-        {
-            return StorageUnavailable(http, ex, id);
-        }
+        return await storageOutage.ServeAsync(http, id, () => ServeInScopeAsync(request, serverRef, json)).ConfigureAwait(false);
     }
 
     public async Task<IResult> GetAsync(GatewayRequest request, string? serverRef)
@@ -101,33 +82,7 @@ public sealed class StreamableHttpEndpoint(
             return JsonRpcErrors.Result(StatusCodes.Status406NotAcceptable, JsonRpcErrors.ServerError, "Not Acceptable: the client must accept text/event-stream.");
         }
 
-        try
-        {
-            var (session, failure) = await SessionAsync(http, default).ConfigureAwait(false);
-            if (session is null)
-            {
-                return failure!;
-            }
-
-            var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
-            if (scope is null || scope.ServerId != session.ServerId)
-            {
-                return UnknownSession(default);
-            }
-
-            if (!EventStreamResponder.TryReadLastEventId(http.Request, out var lastEventId))
-            {
-                return JsonRpcErrors.Result(StatusCodes.Status400BadRequest, JsonRpcErrors.ServerError, $"Bad Request: {EventStreamResponder.LastEventIdHeader} is not an event id of this stream.");
-            }
-
-            http.Response.Headers[McpHeaders.SessionId] = session.Id;
-            await streams.StreamAsync(http, lastEventId, SessionNotifications.Concerns, notifications.For(session)).ConfigureAwait(false);
-            return Results.Empty;
-        }
-        catch (StorageUnavailableException ex) when (!http.Response.HasStarted)
-        {
-            return StorageUnavailable(http, ex, default);
-        }
+        return await storageOutage.ServeAsync(http, default, () => StreamAsync(request, serverRef)).ConfigureAwait(false);
     }
 
     public async Task<IResult> DeleteAsync(GatewayRequest request)
@@ -138,21 +93,58 @@ public sealed class StreamableHttpEndpoint(
             return rejected;
         }
 
-        try
-        {
-            var (session, failure) = await SessionAsync(http, default).ConfigureAwait(false);
-            if (session is null)
-            {
-                return failure!;
-            }
+        return await storageOutage.ServeAsync(http, default, () => EndSessionAsync(request)).ConfigureAwait(false);
+    }
 
-            await sessions.DeleteAsync(session.Id, request.Aborted).ConfigureAwait(false);
-            return Results.Ok();
-        }
-        catch (StorageUnavailableException ex)
+    private async Task<IResult> ServeInScopeAsync(GatewayRequest request, string? serverRef, JsonNode json)
+    {
+        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
+        if (scope is null)
         {
-            return StorageUnavailable(http, ex, default);
+            return JsonRpcErrors.UnknownServer(serverRef!);
         }
+
+        var version = request.Http.Request.Headers[McpHeaders.ProtocolVersion].ToString();
+        return ProtocolRevisions.IsStateless(version)
+            ? await ServeStatelessAsync(request.Http, scope, json, version).ConfigureAwait(false)
+            : await ServeSessionAsync(request.Http, scope, json).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> StreamAsync(GatewayRequest request, string? serverRef)
+    {
+        var http = request.Http;
+        var (session, failure) = await SessionAsync(http, default).ConfigureAwait(false);
+        if (session is null)
+        {
+            return failure!;
+        }
+
+        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
+        if (scope is null || scope.ServerId != session.ServerId)
+        {
+            return UnknownSession(default);
+        }
+
+        if (!EventStreamResponder.TryReadLastEventId(http.Request, out var lastEventId))
+        {
+            return JsonRpcErrors.Result(StatusCodes.Status400BadRequest, JsonRpcErrors.ServerError, $"Bad Request: {EventStreamResponder.LastEventIdHeader} is not an event id of this stream.");
+        }
+
+        http.Response.Headers[McpHeaders.SessionId] = session.Id;
+        await streams.StreamAsync(http, lastEventId, SessionNotifications.Concerns, notifications.For(session)).ConfigureAwait(false);
+        return Results.Empty;
+    }
+
+    private async Task<IResult> EndSessionAsync(GatewayRequest request)
+    {
+        var (session, failure) = await SessionAsync(request.Http, default).ConfigureAwait(false);
+        if (session is null)
+        {
+            return failure!;
+        }
+
+        await sessions.DeleteAsync(session.Id, request.Aborted).ConfigureAwait(false);
+        return Results.Ok();
     }
 
     private async Task<IResult> ServeStatelessAsync(HttpContext http, CatalogScope scope, JsonNode json, string version)
@@ -190,7 +182,7 @@ public sealed class StreamableHttpEndpoint(
                 http.Response.StatusCode = status;
             }
 
-            return MarkStorageUnavailable(http, first);
+            return storageOutage.MarkIfUnavailable(http.Response, first);
         }).ConfigureAwait(false);
         return responded ? Results.Empty : Accepted(http);
     }
@@ -247,7 +239,7 @@ public sealed class StreamableHttpEndpoint(
 
         Annotate(message, http, session.Initialize.ProtocolVersion);
         SseResponse.Prepare(http);
-        var responded = await server.ServeAsync(http, scope, session, message, http.Response.Body, onResponseStarting: first => MarkStorageUnavailable(http, first))
+        var responded = await server.ServeAsync(http, scope, session, message, http.Response.Body, onResponseStarting: first => storageOutage.MarkIfUnavailable(http.Response, first))
             .ConfigureAwait(false);
         return responded ? Results.Empty : Accepted(http);
     }
@@ -283,34 +275,13 @@ public sealed class StreamableHttpEndpoint(
             {
                 foreach (var written in SseResponse.Messages(output.ToArray()).Where(m => m["id"] is not null && (m["result"] is not null || m["error"] is not null)))
                 {
+                    storageOutage.MarkIfUnavailable(http.Response, written);
                     responses.Add(written);
                 }
             }
         }
 
-        if (responses.Any(JsonRpcErrors.IsStorageUnavailable))
-        {
-            JsonRpcErrors.MarkStorageUnavailable(http.Response, storage.Value.RetryAfterSeconds);
-        }
-
         return responses.Count == 0 ? Accepted(http) : Results.Json(responses, McpJsonUtilities.DefaultOptions);
-    }
-
-    /// <summary>A response whose first message is the storage-unavailable error is a 503, whatever the method.</summary>
-    private ValueTask MarkStorageUnavailable(HttpContext http, JsonRpcMessage? first)
-    {
-        if (JsonRpcErrors.IsStorageUnavailable(first) && !http.Response.HasStarted)
-        {
-            JsonRpcErrors.MarkStorageUnavailable(http.Response, storage.Value.RetryAfterSeconds);
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    private IResult StorageUnavailable(HttpContext http, StorageUnavailableException outage, RequestId id)
-    {
-        logger.LogWarning(outage, "Catalog storage unavailable while serving {Method} {Path}", http.Request.Method, http.Request.Path);
-        return JsonRpcErrors.StorageUnavailableResult(http.Response, storage.Value.RetryAfterSeconds, id);
     }
 
     /// <summary>Origin and protocol-version checks every method shares.</summary>
