@@ -40,7 +40,7 @@ public sealed class CatalogTable<T>
 
     public async Task<CatalogEntry<T>?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (!TableKey.IsValid(ItemPrefix + id))
+        if (!IsStorableId(id))
         {
             return null; // no item has an id a row key cannot hold; callers try a URI or name with slashes as an id first
         }
@@ -71,7 +71,7 @@ public sealed class CatalogTable<T>
     public async Task<IReadOnlyList<CatalogEntry<T>>> ListHistoryAsync(string id, CancellationToken cancellationToken)
     {
         var entries = new List<CatalogEntry<T>>();
-        if (!TableKey.IsValid(HistoryRowKey(id, 0)))
+        if (!IsStorableId(id))
         {
             return entries;
         }
@@ -90,6 +90,13 @@ public sealed class CatalogTable<T>
 
     public async Task<CatalogEntry<T>> InsertAsync(T document, ReadOnlyMemory<byte>? content, CancellationToken cancellationToken)
     {
+        if (!IsStorableId(document.Id))
+        {
+            // The gateway makes its ids, but an imported document brings its own.
+            throw ApiProblem.Invalid(
+                "id", $"'id' must be 1 to {TableKey.MaxLength - HistoryRowKey(string.Empty, 0).Length} characters, none of them '/', '\\', '#', '?' or a control character.");
+        }
+
         await ensureCreated(cancellationToken).ConfigureAwait(false);
         var row = new TableEntity(Partition, ItemPrefix + document.Id) { [RevisionProperty] = 1 };
         await payloads.WriteAsync(row, DocumentProperty, Serialize(document), cancellationToken).ConfigureAwait(false);
@@ -334,6 +341,9 @@ public sealed class CatalogTable<T>
 
     /// <summary>Names and URIs may hold characters a row key may not, and be longer than one fits: encode the value.</summary>
     private static string KeyRowKey(string kind, string value) => TableKey.Encode($"{KeyPrefix}{kind}|", value);
+
+    /// <summary>Whether every row key the id is part of (the longest is a history row's) is one storage accepts.</summary>
+    private static bool IsStorableId(string id) => id.Length > 0 && TableKey.IsValid(HistoryRowKey(id, 0));
 
     private static string HistoryRowPrefix(string id) => $"{HistoryPrefix}{id}|";
 

@@ -150,6 +150,20 @@ public sealed class CatalogTableTests
         }
     }
 
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("q?")]
+    [InlineData("")]
+    public async Task Inserting_an_id_no_row_key_can_hold_is_422_naming_the_id(string id)
+    {
+        var table = storage.Table<Note>("notes");
+
+        var refused = await Assert.ThrowsAsync<ApiProblem>(() => table.InsertAsync(new Note(id, $"bad id {id}", []), null, Cancel));
+
+        Assert.Equal(422, refused.Status);
+        Assert.Equal("id", refused.Field);
+    }
+
     [Fact]
     public async Task Racing_deletes_and_updates_of_one_item_are_one_success_and_not_found()
     {
