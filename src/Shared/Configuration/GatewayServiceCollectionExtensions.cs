@@ -92,6 +92,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<McpCatalog>();
         services.AddSingleton<CompletionProvider>();
         services.AddSingleton<CatalogRequestServices>();
+        services.AddSingleton<StorageOutageResponder>();
         services.AddSingleton<McpServerFactory>();
         services.AddSingleton<McpSessionStore>();
         services.AddSingleton<SessionNotifications>();

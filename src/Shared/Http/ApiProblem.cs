@@ -46,4 +46,8 @@ public sealed class ApiProblem : Exception
 
     public static ApiProblem Unavailable(string detail, int retryAfterSeconds) =>
         new(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", detail) { RetryAfterSeconds = retryAfterSeconds };
+
+    /// <summary>How every path reports that storage cannot be reached (see <see cref="Storage.StorageUnavailableException"/>).</summary>
+    public static ApiProblem StorageUnavailable(int retryAfterSeconds) =>
+        Unavailable($"Storage is unavailable; retry after {retryAfterSeconds} s.", retryAfterSeconds);
 }

@@ -50,10 +50,10 @@ public sealed class RouteDispatcher(
         {
             return ProblemResponses.From(problem, context);
         }
-        catch (Exception ex) when (StorageFailure.IsOutage(ex))
+        catch (StorageUnavailableException ex)
         {
             logger.LogWarning(ex, "Catalog storage unavailable while serving {Method} {Route}", context.Request.Method, route.Template);
-            return ProblemResponses.From(StorageFailure.ToProblem(storageOptions.Value.RetryAfterSeconds), context);
+            return ProblemResponses.From(ApiProblem.StorageUnavailable(storageOptions.Value.RetryAfterSeconds), context);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -48,7 +48,7 @@ public static class SystemRoutes
             await storage.RoundTripAsync(request.Aborted).ConfigureAwait(false);
             return Results.Json(new { status = "healthy", storage = new { status = "healthy", latencyMs = watch.Elapsed.TotalMilliseconds } }, GatewayJson.Options);
         }
-        catch (Exception ex) when (StorageFailure.IsOutage(ex) || ex is Azure.RequestFailedException)
+        catch (Exception ex) when (ex is StorageUnavailableException or Azure.RequestFailedException)
         {
             request.Http.Response.Headers.RetryAfter = "5";
             return Results.Json(

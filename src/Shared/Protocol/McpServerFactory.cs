@@ -1,5 +1,6 @@
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Observability;
+using McpGateway.Shared.Transports;
 using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
@@ -11,7 +12,7 @@ namespace McpGateway.Shared.Protocol;
 /// Options for the SDK's server core serving one request: the gateway's identity and capabilities, and
 /// handlers over the catalog scope the endpoint exposes.
 /// </summary>
-public sealed class McpServerFactory(CatalogRequestServices services, IOptions<ApiOptions> api)
+public sealed class McpServerFactory(CatalogRequestServices services, IOptions<ApiOptions> api, StorageOutageResponder storageOutage)
 {
     /// <param name="sessionId">The session being served, or null for a stateless (2026-07-28) request.</param>
     /// <param name="session">The stored session, once its initialize has been served.</param>
@@ -31,5 +32,6 @@ public sealed class McpServerFactory(CatalogRequestServices services, IOptions<A
         KnownClientInfo = session?.Initialize.ClientInfo,
         KnownClientCapabilities = session?.Initialize.Capabilities,
         ScopeRequests = false,
+        Filters = new McpServerFilters { Message = new McpMessageFilters { IncomingFilters = [storageOutage.Filter] } },
     };
 }

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -28,8 +25,6 @@ public sealed class CatalogTable<T>
     private const int MaxAttempts = 40;
     private const int MaxTransactionSize = 100;
 
-    private static readonly SearchValues<char> ForbiddenKeyCharacters = SearchValues.Create("/\\#?");
-
     private readonly TableClient table;
     private readonly PayloadStore payloads;
     private readonly Func<CancellationToken, Task> ensureCreated;
@@ -45,7 +40,7 @@ public sealed class CatalogTable<T>
 
     public async Task<CatalogEntry<T>?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (id.AsSpan().IndexOfAny(ForbiddenKeyCharacters) >= 0 || id.Any(char.IsControl))
+        if (!IsStorableId(id))
         {
             return null; // no item has an id a row key cannot hold; callers try a URI or name with slashes as an id first
         }
@@ -76,6 +71,11 @@ public sealed class CatalogTable<T>
     public async Task<IReadOnlyList<CatalogEntry<T>>> ListHistoryAsync(string id, CancellationToken cancellationToken)
     {
         var entries = new List<CatalogEntry<T>>();
+        if (!IsStorableId(id))
+        {
+            return entries;
+        }
+
         await foreach (var row in QueryRangeAsync(HistoryRowPrefix(id), cancellationToken).ConfigureAwait(false))
         {
             entries.Add(await DecodeAsync(row, cancellationToken).ConfigureAwait(false));
@@ -90,6 +90,13 @@ public sealed class CatalogTable<T>
 
     public async Task<CatalogEntry<T>> InsertAsync(T document, ReadOnlyMemory<byte>? content, CancellationToken cancellationToken)
     {
+        if (!IsStorableId(document.Id))
+        {
+            // The gateway makes its ids, but an imported document brings its own.
+            throw ApiProblem.Invalid(
+                "id", $"'id' must be 1 to {TableKey.MaxLength - HistoryRowKey(string.Empty, 0).Length} characters, none of them '/', '\\', '#', '?' or a control character.");
+        }
+
         await ensureCreated(cancellationToken).ConfigureAwait(false);
         var row = new TableEntity(Partition, ItemPrefix + document.Id) { [RevisionProperty] = 1 };
         await payloads.WriteAsync(row, DocumentProperty, Serialize(document), cancellationToken).ConfigureAwait(false);
@@ -168,22 +175,17 @@ public sealed class CatalogTable<T>
                     throw conflict;
                 }
 
-                if (ex.Status != 412)
+                if (!LostRace(ex))
                 {
                     throw;
                 }
 
-                if (ifMatch is not null)
+                if (ex.Status == 412 && ifMatch is not null)
                 {
                     throw ApiProblem.PreconditionFailed($"The item '{id}' was changed by another request.");
                 }
 
-                if (attempt == MaxAttempts)
-                {
-                    throw ApiProblem.Conflict($"The item '{id}' is being changed by too many requests at once; retry.");
-                }
-
-                await ContentionDelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+                await BeforeRetryAsync(id, attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -213,9 +215,9 @@ public sealed class CatalogTable<T>
                     await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
+            catch (TableTransactionFailedException ex) when (LostRace(ex))
             {
-                await ContentionDelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+                await BeforeRetryAsync(id, attempt, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -259,9 +261,17 @@ public sealed class CatalogTable<T>
         return PayloadStore.BlobNames(previous).Where(name => !stillUsed.Contains(name));
     }
 
-    /// <summary>Spreads writers that lost an ETag race so they do not collide again in lockstep.</summary>
-    private static Task ContentionDelayAsync(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 + Math.Min(attempt, 10) * 10)), cancellationToken);
+    /// <summary>
+    /// Whether a transaction failed because another request got there first: 412, the item changed; 404, it (or a row
+    /// it owned) was deleted. Tried again on a fresh read, the change meets the newer state, or finds the item gone.
+    /// </summary>
+    private static bool LostRace(TableTransactionFailedException failure) => failure.Status is 404 or 412;
+
+    /// <summary>Spreads writers that lost a race so they do not collide again in lockstep, up to a bounded number of attempts.</summary>
+    private static Task BeforeRetryAsync(string id, int attempt, CancellationToken cancellationToken) =>
+        attempt == MaxAttempts
+            ? throw ApiProblem.Conflict($"The item '{id}' is being changed by too many requests at once; retry.")
+            : Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 + Math.Min(attempt, 10) * 10)), cancellationToken);
 
     private static void CopyPayload(TableEntity from, TableEntity to, string property)
     {
@@ -329,9 +339,11 @@ public sealed class CatalogTable<T>
     private static TableEntity KeyRow(UniqueKey key, string id) =>
         new(Partition, KeyRowKey(key.Kind, key.Value)) { [IdProperty] = id };
 
-    /// <summary>Row keys may not contain '/', '\', '#' or '?', which names and URIs may: encode the value.</summary>
-    private static string KeyRowKey(string kind, string value) =>
-        $"{KeyPrefix}{kind}|{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(value))}";
+    /// <summary>Names and URIs may hold characters a row key may not, and be longer than one fits: encode the value.</summary>
+    private static string KeyRowKey(string kind, string value) => TableKey.Encode($"{KeyPrefix}{kind}|", value);
+
+    /// <summary>Whether every row key the id is part of (the longest is a history row's) is one storage accepts.</summary>
+    private static bool IsStorableId(string id) => id.Length > 0 && TableKey.IsValid(HistoryRowKey(id, 0));
 
     private static string HistoryRowPrefix(string id) => $"{HistoryPrefix}{id}|";
 

@@ -57,7 +57,7 @@ internal sealed class PayloadStore(BlobContainerClient container, string blobPre
             {
                 await container.GetBlobClient(name).DeleteIfExistsAsync().ConfigureAwait(false);
             }
-            catch (Azure.RequestFailedException)
+            catch (Exception ex) when (ex is Azure.RequestFailedException or StorageUnavailableException)
             {
                 // An orphaned blob costs a little storage and is never read; the committed state is intact.
             }

@@ -74,10 +74,11 @@ public sealed class StorageClients
             ? new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
 
-    /// <summary>Fails fast when storage is down, so the API can answer 503 instead of hanging.</summary>
+    /// <summary>Fails fast, as <see cref="StorageUnavailableException"/>, when storage is down, so the API can answer 503 instead of hanging.</summary>
     private static T Configure<T>(T options)
         where T : ClientOptions
     {
+        options.AddPolicy(new StorageUnavailablePolicy(), HttpPipelinePosition.PerCall);
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);

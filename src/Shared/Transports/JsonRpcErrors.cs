@@ -20,6 +20,9 @@ public static class JsonRpcErrors
     /// <summary>An unknown or expired Mcp-Session-Id.</summary>
     public const int SessionNotFound = -32001;
 
+    /// <summary>Storage cannot be reached (see <see cref="StorageOutageResponder"/>).</summary>
+    public const int StorageUnavailable = -32003;
+
     public static IResult Result(int httpStatus, int code, string message, RequestId id = default, JsonNode? data = null) =>
         Results.Json(Create(code, message, id, data), McpJsonUtilities.DefaultOptions, statusCode: httpStatus);
 

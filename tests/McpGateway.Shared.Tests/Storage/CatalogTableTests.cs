@@ -124,6 +124,80 @@ public sealed class CatalogTableTests
         Assert.Equal(3, (await table.FindAsync("h", Cancel))!.Revision);
     }
 
+    [Fact]
+    public async Task Unique_values_too_long_for_a_row_key_are_found_and_stay_unique()
+    {
+        var table = storage.Table<Note>("notes");
+        var name = new string('l', 12_000);
+        await table.InsertAsync(new Note("long", name, []), null, Cancel);
+
+        Assert.Equal("long", (await table.FindByKeyAsync("name", name, Cancel))!.Document.Id);
+        Assert.Null(await table.FindByKeyAsync("name", name + "!", Cancel));
+        var duplicate = await Assert.ThrowsAsync<ApiProblem>(() => table.InsertAsync(new Note("other", name, []), null, Cancel));
+        Assert.Equal(409, duplicate.Status);
+    }
+
+    [Fact]
+    public async Task Ids_no_row_key_can_hold_find_nothing()
+    {
+        var table = storage.Table<Note>("notes", keepHistory: true);
+        await table.InsertAsync(new Note("present", "present", []), null, Cancel);
+
+        foreach (var id in new[] { new string('i', 20_000), "a/b", "a#b", "tab\there", "bell\u0007", "c1\u0085" })
+        {
+            Assert.Null(await table.FindAsync(id, Cancel));
+            Assert.Empty(await table.ListHistoryAsync(id, Cancel));
+        }
+    }
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("q?")]
+    [InlineData("")]
+    public async Task Inserting_an_id_no_row_key_can_hold_is_422_naming_the_id(string id)
+    {
+        var table = storage.Table<Note>("notes");
+
+        var refused = await Assert.ThrowsAsync<ApiProblem>(() => table.InsertAsync(new Note(id, $"bad id {id}", []), null, Cancel));
+
+        Assert.Equal(422, refused.Status);
+        Assert.Equal("id", refused.Field);
+    }
+
+    [Fact]
+    public async Task Racing_deletes_and_updates_of_one_item_are_one_success_and_not_found()
+    {
+        var table = storage.Table<Note>("notes", keepHistory: true);
+        for (var round = 0; round < 10; round++)
+        {
+            var id = $"race{round}";
+            await table.InsertAsync(new Note(id, $"racing {round}", []), null, Cancel);
+
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+            {
+                try
+                {
+                    if (i % 2 == 0)
+                    {
+                        await table.DeleteAsync(id, Cancel);
+                        return "deleted";
+                    }
+
+                    await table.UpdateAsync(id, e => e.Document with { Lines = [.. e.Document.Lines, $"line {i}"] }, Cancel);
+                    return "updated";
+                }
+                catch (ApiProblem problem)
+                {
+                    return problem.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }));
+
+            Assert.All(outcomes, outcome => Assert.Contains(outcome, new[] { "deleted", "updated", "404" }));
+            Assert.Single(outcomes, outcome => outcome == "deleted");
+            Assert.Null(await table.FindAsync(id, Cancel));
+        }
+    }
+
     private async Task<int> BlobCountAsync()
     {
         var count = 0;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Protocol;
+using McpGateway.Shared.Storage;
 using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
@@ -51,6 +52,11 @@ public static class ProtocolEndpoints
         var body = FieldNames.Normalize(await request.ReadJsonObjectAsync().ConfigureAwait(false), Nested);
         var call = new JsonRpcRequest { Id = new RequestId(1), Method = method, Params = body };
         var response = await request.Service<McpRequestServer>().CallAsync(request.Http, CatalogScope.Everything, call).ConfigureAwait(false);
+        if (StorageOutageResponder.IsUnavailable(response))
+        {
+            throw new StorageUnavailableException($"Storage was unavailable while the server core served {method}.");
+        }
+
         if (response["error"] is JsonObject error)
         {
             throw ApiProblem.Invalid("body", error["message"]?.GetValue<string>() ?? "The request was refused.");

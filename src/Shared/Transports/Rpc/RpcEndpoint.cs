@@ -27,7 +27,8 @@ public sealed class RpcEndpoint(
     PeerGatewayService gateways,
     ServerService servers,
     RootService roots,
-    IOptions<ApiOptions> api)
+    IOptions<ApiOptions> api,
+    StorageOutageResponder storageOutage)
 {
     public static GatewayRoute Route { get; } = new("rpc", "rpc", new Dictionary<string, RouteHandler>
     {
@@ -67,16 +68,24 @@ public sealed class RpcEndpoint(
             return Results.StatusCode(StatusCodes.Status202Accepted);
         }
 
-        return rpc.Method switch
-        {
-            "list_tools" => Reply(rpc, await ReadsAsync(tools, request).ConfigureAwait(false)),
-            "list_gateways" => Reply(rpc, await ReadsAsync(gateways, request).ConfigureAwait(false)),
-            "list_servers" => Reply(rpc, await ReadsAsync(servers, request).ConfigureAwait(false)),
-            "list_roots" => Reply(rpc, await roots.ListAsync(request.Aborted).ConfigureAwait(false)),
-            _ => Results.Json(
-                await server.CallAsync(request.Http, CatalogScope.Everything, await AsMcpRequestAsync(rpc, request.Aborted).ConfigureAwait(false)).ConfigureAwait(false),
-                McpJsonUtilities.DefaultOptions),
-        };
+        return await storageOutage.ServeAsync(request.Http, rpc.Id, () => ServeAsync(request, rpc)).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> ServeAsync(GatewayRequest request, JsonRpcRequest rpc) => rpc.Method switch
+    {
+        "list_tools" => Reply(rpc, await ReadsAsync(tools, request).ConfigureAwait(false)),
+        "list_gateways" => Reply(rpc, await ReadsAsync(gateways, request).ConfigureAwait(false)),
+        "list_servers" => Reply(rpc, await ReadsAsync(servers, request).ConfigureAwait(false)),
+        "list_roots" => Reply(rpc, await roots.ListAsync(request.Aborted).ConfigureAwait(false)),
+        _ => await CallAsync(request, rpc).ConfigureAwait(false),
+    };
+
+    /// <summary>Runs the request through the server core, whose storage-unavailable error is a 503 here as on <c>/mcp</c>.</summary>
+    private async Task<IResult> CallAsync(GatewayRequest request, JsonRpcRequest rpc)
+    {
+        var answer = await server.CallAsync(request.Http, CatalogScope.Everything, await AsMcpRequestAsync(rpc, request.Aborted).ConfigureAwait(false)).ConfigureAwait(false);
+        storageOutage.MarkIfUnavailable(request.Http.Response, answer);
+        return Results.Json(answer, McpJsonUtilities.DefaultOptions);
     }
 
     /// <summary>A legacy name becomes its MCP method; a registered tool's name becomes a tools/call of it.</summary>

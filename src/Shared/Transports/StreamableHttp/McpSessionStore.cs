@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -126,6 +125,6 @@ public sealed class McpSessionStore
     private static bool IsWellFormed(string sessionId) =>
         sessionId.Length is > 0 and <= 64 && sessionId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static string SubscriptionKey(string uri) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(uri));
+    private static string SubscriptionKey(string uri) => TableKey.Encode(string.Empty, uri);
 
 }

@@ -22,7 +22,8 @@ public sealed class StreamableHttpEndpoint(
     OriginPolicy origins,
     IOptions<ApiOptions> api,
     EventStreamResponder streams,
-    SessionNotifications notifications)
+    SessionNotifications notifications,
+    StorageOutageResponder storageOutage)
 {
     /// <summary>Where a message carries its HTTP request's headers, for the passthrough_headers of federated calls.</summary>
     public const string ClientHeadersItem = "mcpgateway.client-headers";
@@ -59,21 +60,13 @@ public sealed class StreamableHttpEndpoint(
         }
 
         // Checked once the body is read, so that the error answers the request by its id.
-        if (RefuseVersion(http.Request, JsonRpcMessageReader.IdOf(json is JsonArray { Count: > 0 } batch ? batch[0] : json)) is { } unsupported)
+        var id = JsonRpcMessageReader.IdOf(json is JsonArray { Count: > 0 } batch ? batch[0] : json);
+        if (RefuseVersion(http.Request, id) is { } unsupported)
         {
             return unsupported;
         }
 
-        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
-        if (scope is null)
-        {
-            return JsonRpcErrors.UnknownServer(serverRef!);
-        }
-
-        var version = http.Request.Headers[McpHeaders.ProtocolVersion].ToString();
-        return ProtocolRevisions.IsStateless(version)
-            ? await ServeStatelessAsync(http, scope, json, version).ConfigureAwait(false)
-            : await ServeSessionAsync(http, scope, json).ConfigureAwait(false);
+        return await storageOutage.ServeAsync(http, id, () => ServeInScopeAsync(request, serverRef, json)).ConfigureAwait(false);
     }
 
     public async Task<IResult> GetAsync(GatewayRequest request, string? serverRef)
@@ -89,6 +82,37 @@ public sealed class StreamableHttpEndpoint(
             return JsonRpcErrors.Result(StatusCodes.Status406NotAcceptable, JsonRpcErrors.ServerError, "Not Acceptable: the client must accept text/event-stream.");
         }
 
+        return await storageOutage.ServeAsync(http, default, () => StreamAsync(request, serverRef)).ConfigureAwait(false);
+    }
+
+    public async Task<IResult> DeleteAsync(GatewayRequest request)
+    {
+        var http = request.Http;
+        if (Precheck(http.Request) is { } rejected)
+        {
+            return rejected;
+        }
+
+        return await storageOutage.ServeAsync(http, default, () => EndSessionAsync(request)).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> ServeInScopeAsync(GatewayRequest request, string? serverRef, JsonNode json)
+    {
+        var scope = await catalog.ScopeAsync(serverRef, request.Aborted).ConfigureAwait(false);
+        if (scope is null)
+        {
+            return JsonRpcErrors.UnknownServer(serverRef!);
+        }
+
+        var version = request.Http.Request.Headers[McpHeaders.ProtocolVersion].ToString();
+        return ProtocolRevisions.IsStateless(version)
+            ? await ServeStatelessAsync(request.Http, scope, json, version).ConfigureAwait(false)
+            : await ServeSessionAsync(request.Http, scope, json).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> StreamAsync(GatewayRequest request, string? serverRef)
+    {
+        var http = request.Http;
         var (session, failure) = await SessionAsync(http, default).ConfigureAwait(false);
         if (session is null)
         {
@@ -111,15 +135,9 @@ public sealed class StreamableHttpEndpoint(
         return Results.Empty;
     }
 
-    public async Task<IResult> DeleteAsync(GatewayRequest request)
+    private async Task<IResult> EndSessionAsync(GatewayRequest request)
     {
-        var http = request.Http;
-        if (Precheck(http.Request) is { } rejected)
-        {
-            return rejected;
-        }
-
-        var (session, failure) = await SessionAsync(http, default).ConfigureAwait(false);
+        var (session, failure) = await SessionAsync(request.Http, default).ConfigureAwait(false);
         if (session is null)
         {
             return failure!;
@@ -164,7 +182,7 @@ public sealed class StreamableHttpEndpoint(
                 http.Response.StatusCode = status;
             }
 
-            return ValueTask.CompletedTask;
+            return storageOutage.MarkIfUnavailable(http.Response, first);
         }).ConfigureAwait(false);
         return responded ? Results.Empty : Accepted(http);
     }
@@ -221,7 +239,8 @@ public sealed class StreamableHttpEndpoint(
 
         Annotate(message, http, session.Initialize.ProtocolVersion);
         SseResponse.Prepare(http);
-        var responded = await server.ServeAsync(http, scope, session, message, http.Response.Body).ConfigureAwait(false);
+        var responded = await server.ServeAsync(http, scope, session, message, http.Response.Body, onResponseStarting: first => storageOutage.MarkIfUnavailable(http.Response, first))
+            .ConfigureAwait(false);
         return responded ? Results.Empty : Accepted(http);
     }
 
@@ -256,6 +275,7 @@ public sealed class StreamableHttpEndpoint(
             {
                 foreach (var written in SseResponse.Messages(output.ToArray()).Where(m => m["id"] is not null && (m["result"] is not null || m["error"] is not null)))
                 {
+                    storageOutage.MarkIfUnavailable(http.Response, written);
                     responses.Add(written);
                 }
             }
