@@ -1,0 +1,28 @@
+using System.Net;
+using ModelContextProtocol.Server;
+
+namespace McpGateway.Host.Tests;
+
+/// <summary>An upstream tool whose name breaks the catalog's name rule is left out of the sync; its other tools are federated.</summary>
+public sealed class FederatedUnsafeNameTests(GatewayHostFixture gateway) : IClassFixture<GatewayHostFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_upstream_tool_named_with_a_bidi_override_is_not_federated()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(
+            McpServerTool.Create(() => "spoofed", new McpServerToolCreateOptions { Name = "txt.\u202eexe" }));
+        var slug = "spoof" + Guid.NewGuid().ToString("N")[..8];
+        using var rest = gateway.Host.CreateClient();
+
+        var registered = await (await rest.PostJsonAsync("gateways", ApiClientExtensions.Json(new { name = slug, url = upstream.BaseAddress.ToString() })))
+            .ExpectAsync(HttpStatusCode.Created);
+        var names = (await (await rest.GetAsync("tools", Ct)).ExpectAsync(HttpStatusCode.OK)).AsArray()
+            .Select(t => t!["name"]!.GetValue<string>()).Where(n => n.StartsWith(slug, StringComparison.Ordinal)).ToList();
+
+        Assert.Contains($"{slug}-echo", names);
+        Assert.DoesNotContain(names, n => n.Contains('\u202e', StringComparison.Ordinal));
+        await (await rest.DeleteAsync($"gateways/{registered["id"]}", Ct)).ExpectAsync(HttpStatusCode.OK);
+    }
+}
