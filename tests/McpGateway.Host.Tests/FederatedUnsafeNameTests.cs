@@ -1,4 +1,5 @@
 using System.Net;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpGateway.Host.Tests;
@@ -12,7 +13,7 @@ public sealed class FederatedUnsafeNameTests(GatewayHostFixture gateway) : IClas
     public async Task An_upstream_tool_named_with_a_bidi_override_is_not_federated()
     {
         await using var upstream = await TestMcpServer.StartAsync(
-            McpServerTool.Create(() => "spoofed", new McpServerToolCreateOptions { Name = "txt.\u202eexe" }));
+            new Renamed(McpServerTool.Create(() => "spoofed", new McpServerToolCreateOptions { Name = "spoofed" }), "txt.\u202eexe"));
         var slug = "spoof" + Guid.NewGuid().ToString("N")[..8];
         using var rest = gateway.Host.CreateClient();
 
@@ -24,5 +25,16 @@ public sealed class FederatedUnsafeNameTests(GatewayHostFixture gateway) : IClas
         Assert.Contains($"{slug}-echo", names);
         Assert.DoesNotContain(names, n => n.Contains('\u202e', StringComparison.Ordinal));
         await (await rest.DeleteAsync($"gateways/{registered["id"]}", Ct)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    /// <summary>A tool offered under a name the SDK refuses to create a tool with, as an upstream built without it may send.</summary>
+    private sealed class Renamed(McpServerTool tool, string name) : McpServerTool
+    {
+        public override Tool ProtocolTool { get; } = new() { Name = name, InputSchema = tool.ProtocolTool.InputSchema };
+
+        public override IReadOnlyList<object> Metadata => tool.Metadata;
+
+        public override ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default) =>
+            tool.InvokeAsync(request, cancellationToken);
     }
 }
