@@ -84,10 +84,10 @@ public sealed class PromptRenderer : IDisposable
             throw new PromptException(
                 $"Rendering exceeded PROMPT_RENDER_TIMEOUT ({sandbox.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s) and was stopped.");
         }
-        catch (RegexMatchTimeoutException ex)
+        catch (ScriptRuntimeException ex) when (ex.InnerException is RegexMatchTimeoutException timeout)
         {
-            throw new PromptException(
-                $"A regular expression took longer than {sandbox.RegexTimeout.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms to match '{ex.Pattern}' and was stopped.");
+            var limit = sandbox.RegexTimeout.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+            throw new PromptException($"Rendering failed at {Where(ex.Span)}: the regular expression '{timeout.Pattern}' took longer than {limit} ms to match and was stopped.");
         }
         catch (ScriptRuntimeException ex)
         {
