@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace McpGateway.Shared.Http;
 
 /// <summary>
-/// Runs a request through a <see cref="GatewayRoute"/>: the browser origin check (every route, so none can forget
-/// it), authentication, method selection (405 with Allow), the handler, and the translation of failures into problem responses. Both hosts call it,
-/// so every route behaves the same on Kestrel and on Azure Functions.
+/// Runs a request through a <see cref="GatewayRoute"/>: the browser origin check (on every route, so none can forget
+/// it), authentication, method selection (405 with Allow), the handler, and the translation of failures into problem
+/// responses. Both hosts call it, so every route behaves the same on Kestrel and on Azure Functions.
 /// </summary>
 public sealed class RouteDispatcher(
     OriginPolicy origins,

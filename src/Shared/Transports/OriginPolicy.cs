@@ -15,7 +15,13 @@ public sealed class OriginPolicy(IOptions<SecurityOptions> options)
 {
     private readonly IReadOnlyList<string> allowed = options.Value.ParseAllowedOrigins().Select(o => o.TrimEnd('/')).ToList();
 
-    public bool Allows(HttpRequest request)
+    /// <summary>The 403 problem for a request from an origin that is not allowed, or null when it may proceed.</summary>
+    public IResult? Refusal(HttpContext context) => Allows(context.Request)
+        ? null
+        : ProblemResponses.Create(
+            StatusCodes.Status403Forbidden, "Forbidden", $"Requests from the origin '{context.Request.Headers.Origin}' are not allowed: it is not in ALLOWED_ORIGINS.", context);
+
+    private bool Allows(HttpRequest request)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0)
@@ -27,12 +33,6 @@ public sealed class OriginPolicy(IOptions<SecurityOptions> options)
             || allowed.Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase)
             || (IsOwn(origin, request) && !IsRebound(request));
     }
-
-    /// <summary>The 403 problem for a request from an origin that is not allowed, or null when it may proceed.</summary>
-    public IResult? Refusal(HttpContext context) => Allows(context.Request)
-        ? null
-        : ProblemResponses.Create(
-            StatusCodes.Status403Forbidden, "Forbidden", $"Requests from the origin '{context.Request.Headers.Origin}' are not allowed: it is not in ALLOWED_ORIGINS.", context);
 
     /// <summary>
     /// An origin naming the host the request was sent to. The scheme is not compared: where TLS ends in front of the
