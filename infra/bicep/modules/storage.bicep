@@ -11,7 +11,7 @@ param principalType string
 
 // The gateway's tables (created here so the account is complete after provisioning; the app still creates any it
 // misses on first use) and its payload container.
-var tableNames = [ 'tools', 'resources', 'prompts', 'servers', 'gateways', 'roots', 'metrics', 'mcpsessions', 'jobs' ]
+var tableNames = [ 'tools', 'resources', 'prompts', 'servers', 'gateways', 'roots', 'metrics', 'mcpsessions', 'jobs', 'signouts' ]
 var containerNames = [ '${storagePrefix}-catalog', deploymentContainerName ]
 
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'

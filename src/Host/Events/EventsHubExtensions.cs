@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using McpGateway.Shared.Auth;
+using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Notifications.SignalRService;
+using McpGateway.Shared.Transports;
 using Microsoft.Extensions.Options;
 
 namespace McpGateway.Host.Events;
@@ -36,15 +38,32 @@ public static class EventsHubExtensions
     }
 
     /// <summary>
-    /// Credentials as on every other route (Basic or bearer), also as <c>?access_token=</c>, which is how SignalR's
-    /// browser clients send a token on WebSocket and SSE connections.
+    /// The browser origin check and credentials as on every other route (Basic or bearer), the token also as
+    /// <c>?access_token=</c>, which is how SignalR's browser clients send it on WebSocket and SSE connections.
     /// </summary>
     public static IApplicationBuilder UseEventsHubAuthentication(this IApplicationBuilder app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments(HubPath), hub => hub.Use(async (context, next) =>
         {
+            if (context.RequestServices.GetRequiredService<OriginPolicy>().Refusal(context) is { } forbidden)
+            {
+                await forbidden.ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
             QueryTokenCredentials.Promote(context);
             var authenticator = context.RequestServices.GetRequiredService<GatewayAuthenticator>();
-            if (await authenticator.AuthenticateAsync(context.Request).ConfigureAwait(false) is not { } caller)
+            string? caller;
+            try
+            {
+                caller = await authenticator.AuthenticateAsync(context.Request).ConfigureAwait(false);
+            }
+            catch (ApiProblem problem)
+            {
+                await ProblemResponses.From(problem, context).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (caller is null)
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = authenticator.Challenge;

@@ -6,19 +6,14 @@ using McpGateway.Shared.Transports;
 namespace McpGateway.Host.Transports;
 
 /// <summary>
-/// What the long-lived HTTP transports check before they hold a connection open: the browser's origin
-/// (ALLOWED_ORIGINS), the virtual server the URL names, and the Last-Event-ID of a client that reconnects.
+/// What the long-lived HTTP transports check before they hold a connection open (the route dispatch has checked the
+/// browser's origin and the credentials): the virtual server the URL names, and the Last-Event-ID of a client that reconnects.
 /// </summary>
-public sealed class ConnectionAdmission(OriginPolicy origins, McpCatalog catalog)
+public sealed class ConnectionAdmission(McpCatalog catalog)
 {
     /// <returns>What the connection serves, or the response that refuses it.</returns>
     public async Task<(AdmittedConnection? Admitted, IResult? Refusal)> AdmitAsync(GatewayRequest request, string? serverRef)
     {
-        if (origins.Refusal(request.Http.Request) is { } forbidden)
-        {
-            return (null, forbidden);
-        }
-
         if (!EventStreamResponder.TryReadLastEventId(request.Http.Request, out var lastEventId))
         {
             return (null, JsonRpcErrors.Result(

@@ -63,17 +63,17 @@ public static class AdminUiRoutes
     }
 
     /// <summary>Who is signed in: 200 either way (the UI asks on every load; a 401 would be noise in the browser console).</summary>
-    private static Task<IResult> SessionAsync(GatewayRequest request)
+    private static async Task<IResult> SessionAsync(GatewayRequest request)
     {
         RequireUi(request);
         if (!request.Service<IOptions<AuthOptions>>().Value.AuthRequired)
         {
-            return Task.FromResult(Results.Json(new SessionRead(true, "anonymous", false, null), GatewayJson.Options));
+            return Results.Json(new SessionRead(true, "anonymous", false, null), GatewayJson.Options);
         }
 
-        var session = request.Service<AdminSession>().Read(request.Http.Request);
-        return Task.FromResult(Results.Json(
-            session is var (user, csrf) ? new SessionRead(true, user, true, csrf) : new SessionRead(false, null, true, null), GatewayJson.Options));
+        var session = await request.Service<AdminSession>().ReadAsync(request.Http.Request).ConfigureAwait(false);
+        return Results.Json(
+            session is var (user, csrf) ? new SessionRead(true, user, true, csrf) : new SessionRead(false, null, true, null), GatewayJson.Options);
     }
 
     /// <summary>Signs in with the gateway's own credentials (Basic or a bearer JWT in the Authorization header).</summary>
@@ -93,11 +93,12 @@ public static class AdminUiRoutes
 
     private sealed record SessionRead(bool SignedIn, string? User, bool AuthRequired, string? CsrfToken);
 
-    private static Task<IResult> SignOutAsync(GatewayRequest request)
+    /// <summary>Signs out: the session's cookie is refused from then on, on every instance.</summary>
+    private static async Task<IResult> SignOutAsync(GatewayRequest request)
     {
         RequireUi(request);
-        AdminSession.End(request.Http.Response);
-        return Task.FromResult(Results.NoContent());
+        await request.Service<AdminSession>().EndAsync(request.Http).ConfigureAwait(false);
+        return Results.NoContent();
     }
 
     // No WWW-Authenticate challenge here: it would make the browser open its own sign-in dialog over the UI's form.

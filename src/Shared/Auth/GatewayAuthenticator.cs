@@ -9,12 +9,14 @@ namespace McpGateway.Shared.Auth;
 
 /// <summary>
 /// Checks a request's credentials: HTTP Basic or a bearer JWT, unless AUTH_REQUIRED is false; without an Authorization
-/// header, the Admin UI's session cookie (while MCPGATEWAY_UI_ENABLED), whose state-changing requests must carry its CSRF token.
+/// header, the Admin UI's session cookie (while MCPGATEWAY_UI_ENABLED), whose state-changing requests must carry its CSRF
+/// token. Failed credentials count against the client address and the user they name (<see cref="SignInThrottle"/>).
 /// </summary>
-public sealed class GatewayAuthenticator(IOptions<AuthOptions> options, TokenService tokens, AdminSession sessions, IOptions<AdminOptions> admin)
+public sealed class GatewayAuthenticator(
+    IOptions<AuthOptions> options, TokenService tokens, AdminSession sessions, SignInThrottle throttle, IOptions<AdminOptions> admin)
 {
     /// <returns>The caller's name, or null when the request carries no valid credentials.</returns>
-    /// <exception cref="Http.ApiProblem">403: a session request without its CSRF token.</exception>
+    /// <exception cref="Http.ApiProblem">403: a session request without its CSRF token; 429: too many failed sign-ins.</exception>
     public async Task<string?> AuthenticateAsync(HttpRequest request)
     {
         var settings = options.Value;
@@ -23,7 +25,8 @@ public sealed class GatewayAuthenticator(IOptions<AuthOptions> options, TokenSer
             return "anonymous";
         }
 
-        if (request.Headers.Authorization.Count == 0 && admin.Value.UiEnabled && sessions.Read(request) is var (user, csrf))
+        if (request.Headers.Authorization.Count == 0 && admin.Value.UiEnabled
+            && await sessions.ReadAsync(request).ConfigureAwait(false) is var (user, csrf))
         {
             AdminSession.RequireCsrf(request, csrf);
             return user;
@@ -33,31 +36,35 @@ public sealed class GatewayAuthenticator(IOptions<AuthOptions> options, TokenSer
     }
 
     /// <returns>The caller named by the Authorization header (Basic or Bearer), or null.</returns>
+    /// <exception cref="Http.ApiProblem">429: the client address or the user has no failed sign-ins left in its window.</exception>
     public async Task<string?> CredentialsAsync(HttpRequest request)
     {
-        var settings = options.Value;
         if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header) || header.Parameter is null)
         {
             return null;
         }
 
-        if (header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var bearer = header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
+        var basic = !bearer && header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) ? DecodeBasic(header.Parameter) : null;
+        var claimedUser = bearer ? tokens.ClaimedSubject(header.Parameter) : basic?.User;
+        throttle.EnsureAllowed(address, claimedUser);
+
+        var caller = bearer ? await tokens.ValidateAsync(header.Parameter).ConfigureAwait(false)
+            : basic is { } credentials && MatchesBasic(credentials, options.Value) ? options.Value.BasicAuthUser
+            : null;
+        if (caller is null)
         {
-            return await tokens.ValidateAsync(header.Parameter).ConfigureAwait(false);
+            throttle.RecordFailure(address, claimedUser);
         }
 
-        if (header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(settings.BasicAuthPassword))
-        {
-            return MatchBasic(header.Parameter, settings) ? settings.BasicAuthUser : null;
-        }
-
-        return null;
+        return caller;
     }
 
     /// <summary>The WWW-Authenticate challenge sent with a 401.</summary>
     public string Challenge => tokens.Enabled ? "Bearer, Basic realm=\"mcpgateway\"" : "Basic realm=\"mcpgateway\"";
 
-    private static bool MatchBasic(string parameter, AuthOptions settings)
+    private static (string User, string Password)? DecodeBasic(string parameter)
     {
         string decoded;
         try
@@ -66,18 +73,17 @@ public sealed class GatewayAuthenticator(IOptions<AuthOptions> options, TokenSer
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
 
         var separator = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (separator < 0)
-        {
-            return false;
-        }
-
-        return FixedTimeEquals(decoded[..separator], settings.BasicAuthUser)
-            & FixedTimeEquals(decoded[(separator + 1)..], settings.BasicAuthPassword);
+        return separator < 0 ? null : (decoded[..separator], decoded[(separator + 1)..]);
     }
+
+    private static bool MatchesBasic((string User, string Password) credentials, AuthOptions settings) =>
+        !string.IsNullOrEmpty(settings.BasicAuthPassword)
+        & FixedTimeEquals(credentials.User, settings.BasicAuthUser)
+        & FixedTimeEquals(credentials.Password, settings.BasicAuthPassword);
 
     private static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));

@@ -62,6 +62,22 @@ public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider tim
             : "token";
     }
 
+    /// <summary>
+    /// The user a token says it is for (its <c>sub</c>, unverified), or null when it is not a readable JWT: what failed
+    /// sign-ins are counted against, so made-up tokens for a user count as guesses at that user.
+    /// </summary>
+    public string? ClaimedSubject(string token)
+    {
+        try
+        {
+            return handler.ReadJsonWebToken(token).TryGetPayloadValue<string>("sub", out var sub) ? sub : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private SymmetricSecurityKey SigningKey() =>
         new(Encoding.UTF8.GetBytes(options.Value.JwtSecretKey ?? throw new InvalidOperationException("JWT_SECRET_KEY is not set.")));
 }

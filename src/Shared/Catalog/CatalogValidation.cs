@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Upstreams.Outbound;
@@ -19,9 +22,31 @@ public static partial class CatalogValidation
     public static string Name(string? value, string field = "name") =>
         Required(value, field) is var name && name.Length > MaxNameLength
             ? throw ApiProblem.Invalid(field, $"'{field}' must be at most {MaxNameLength} characters.")
-            : ContainsControl(name, allowLineBreaks: false)
-                ? throw ApiProblem.Invalid(field, $"'{field}' must not contain control characters.")
+            : !IsDisplaySafe(name)
+                ? throw ApiProblem.Invalid(
+                    field, $"'{field}' must not contain control, format (bidirectional overrides, zero-width) or line-separator characters.")
                 : name;
+
+    /// <summary>
+    /// True when <paramref name="name"/> shows as what it is: no control characters (Cc), no format characters (Cf: the
+    /// bidirectional overrides and isolates that reorder text, the zero-width ones that hide in it), no line or paragraph
+    /// separators (Zl, Zp) and no unpaired surrogates. A name that breaks this could pass for another in a list or a log.
+    /// </summary>
+    public static bool IsDisplaySafe(string name)
+    {
+        var rest = name.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != OperationStatus.Done || IsHidden(Rune.GetUnicodeCategory(rune)))
+            {
+                return false;
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return true;
+    }
 
     public static string? Description(string? value, string field = "description") =>
         value is null ? null
@@ -99,6 +124,9 @@ public static partial class CatalogValidation
 
         return headers;
     }
+
+    private static bool IsHidden(UnicodeCategory category) => category
+        is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     private static bool ContainsControl(string text, bool allowLineBreaks) =>
         text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));

@@ -29,6 +29,24 @@ public sealed class AuthOptions : IValidatableObject
     [Range(1, 525_600, ErrorMessage = "TOKEN_EXPIRY must be between {1} and {2} minutes.")]
     public int TokenExpiryMinutes { get; set; } = 10080;
 
+    /// <summary>Failed sign-ins a client address may make in a lockout window before its attempts are refused.</summary>
+    [ConfigurationKeyName("MAX_FAILED_LOGIN_ATTEMPTS")]
+    [Range(1, 100_000, ErrorMessage = "MAX_FAILED_LOGIN_ATTEMPTS must be between {1} and {2}.")]
+    public int MaxFailedSignInsPerAddress { get; set; } = 10;
+
+    /// <summary>
+    /// Failed sign-ins a user name may take, from all addresses together, in a lockout window before its attempts are
+    /// refused; above the per-address limit, so one address cannot lock a user out.
+    /// </summary>
+    [ConfigurationKeyName("MAX_FAILED_LOGIN_ATTEMPTS_PER_USER")]
+    [Range(1, 100_000, ErrorMessage = "MAX_FAILED_LOGIN_ATTEMPTS_PER_USER must be between {1} and {2}.")]
+    public int MaxFailedSignInsPerUser { get; set; } = 50;
+
+    /// <summary>The window over which failed sign-ins are counted, in minutes; a refused address or user waits for its end.</summary>
+    [ConfigurationKeyName("ACCOUNT_LOCKOUT_DURATION_MINUTES")]
+    [Range(1, 1440, ErrorMessage = "ACCOUNT_LOCKOUT_DURATION_MINUTES must be between {1} and {2} minutes.")]
+    public int LockoutWindowMinutes { get; set; } = 15;
+
     [ConfigurationKeyName("AUTH_ENCRYPTION_SECRET")]
     [Required(AllowEmptyStrings = false, ErrorMessage = "AUTH_ENCRYPTION_SECRET must not be empty.")]
     public string AuthEncryptionSecret { get; set; } = "my-test-salt";

@@ -50,7 +50,11 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<SignOutLog>();
+        services.AddSingleton<SignedOutSessions>();
+        services.AddHostedService(provider => provider.GetRequiredService<SignedOutSessions>());
         services.AddSingleton<AdminSession>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<GatewayAuthenticator>();
         services.AddSingleton<AuthCodec>();
 

@@ -137,13 +137,13 @@ public sealed class FederationSync(
         var now = time.GetUtcNow();
 
         var offeredTools = capabilities.Tools is null ? [] : (await client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Select(t => ToolOf(gateway, connection, t.ProtocolTool, now)).ToList();
+            .Where(t => names.Accepts(gateway, "tool", t.Name)).Select(t => ToolOf(gateway, connection, t.ProtocolTool, now)).ToList();
         var offeredResources = capabilities.Resources is null ? [] : (await client.ListResourcesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Select(r => ResourceOf(gateway, r.ProtocolResource, now)).ToList();
+            .Where(r => names.Accepts(gateway, "resource", r.Name)).Select(r => ResourceOf(gateway, r.ProtocolResource, now)).ToList();
         var offeredTemplates = capabilities.Resources is null ? [] : (await client.ListResourceTemplatesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Select(t => TemplateOf(gateway, t.ProtocolResourceTemplate, now)).ToList();
+            .Where(t => names.Accepts(gateway, "resource template", t.Name)).Select(t => TemplateOf(gateway, t.ProtocolResourceTemplate, now)).ToList();
         var offeredPrompts = capabilities.Prompts is null ? [] : (await client.ListPromptsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Select(p => PromptOf(gateway, p.ProtocolPrompt, now)).ToList();
+            .Where(p => names.Accepts(gateway, "prompt", p.Name)).Select(p => PromptOf(gateway, p.ProtocolPrompt, now)).ToList();
 
         var ownedTools = (await tools.ListAsync(cancellationToken).ConfigureAwait(false)).Select(e => e.Document).Where(t => t.GatewayId == gateway.Id).ToList();
         var ownedResources = (await resources.ListAsync(cancellationToken).ConfigureAwait(false)).Select(e => e.Document).Where(r => r.GatewayId == gateway.Id).ToList();

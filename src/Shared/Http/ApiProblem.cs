@@ -44,6 +44,9 @@ public sealed class ApiProblem : Exception
 
     public static ApiProblem BadGateway(string detail) => new(StatusCodes.Status502BadGateway, "Bad Gateway", detail);
 
+    public static ApiProblem TooManyRequests(string detail, int retryAfterSeconds) =>
+        new(StatusCodes.Status429TooManyRequests, "Too Many Requests", detail) { RetryAfterSeconds = retryAfterSeconds };
+
     public static ApiProblem Unavailable(string detail, int retryAfterSeconds) =>
         new(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", detail) { RetryAfterSeconds = retryAfterSeconds };
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Storage;
+using McpGateway.Shared.Transports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,12 @@ using Microsoft.Extensions.Options;
 namespace McpGateway.Shared.Http;
 
 /// <summary>
-/// Runs a request through a <see cref="GatewayRoute"/>: authentication, method selection (405 with
-/// Allow), the handler, and the translation of failures into problem responses. Both hosts call it,
-/// so every route behaves the same on Kestrel and on Azure Functions.
+/// Runs a request through a <see cref="GatewayRoute"/>: the browser origin check (on every route, so none can forget
+/// it), authentication, method selection (405 with Allow), the handler, and the translation of failures into problem
+/// responses. Both hosts call it, so every route behaves the same on Kestrel and on Azure Functions.
 /// </summary>
 public sealed class RouteDispatcher(
+    OriginPolicy origins,
     GatewayAuthenticator authenticator,
     IOptions<StorageOptions> storageOptions,
     ILogger<RouteDispatcher> logger)
@@ -22,6 +24,11 @@ public sealed class RouteDispatcher(
     {
         try
         {
+            if (origins.Refusal(context) is { } forbidden)
+            {
+                return forbidden;
+            }
+
             if (!route.Anonymous)
             {
                 if (await authenticator.AuthenticateAsync(context.Request).ConfigureAwait(false) is not { } caller)

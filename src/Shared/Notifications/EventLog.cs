@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using McpGateway.Shared.Storage;
 
@@ -14,7 +13,6 @@ namespace McpGateway.Shared.Notifications;
 public sealed class EventLog(CatalogStorage storage)
 {
     private const string Partition = "events";
-    private const int MaxTransactionSize = 100;
     private readonly LazyTable lazyTable = storage.RawTable("events");
 
     public async Task AppendAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken)
@@ -48,27 +46,10 @@ public sealed class EventLog(CatalogStorage storage)
         }
     }
 
-    /// <summary>Deletes the events older than <paramref name="before"/>, a transaction of up to 100 rows at a time.</summary>
+    /// <summary>Deletes the events older than <paramref name="before"/>.</summary>
     public async Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        var expired = table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {EventIds.Floor(before)}"),
-            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        var batch = new List<TableTransactionAction>(MaxTransactionSize);
-        await foreach (var row in expired.ConfigureAwait(false))
-        {
-            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
-            if (batch.Count == MaxTransactionSize)
-            {
-                await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-                batch.Clear();
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-        }
+        await table.DeleteRowsBeforeAsync(Partition, EventIds.Floor(before), cancellationToken).ConfigureAwait(false);
     }
 }

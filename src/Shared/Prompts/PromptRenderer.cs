@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using McpGateway.Shared.Configuration;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -14,14 +15,15 @@ namespace McpGateway.Shared.Prompts;
 /// <summary>
 /// Renders prompt templates with Scriban in Liquid mode, which reads the Jinja-style templates ContextForge
 /// users write (<c>{{ user }}</c>, <c>{% if %}</c>, <c>{% for %}</c>). Every render is sandboxed: no
-/// include, bounded loops, recursion, string sizes and output, and a PROMPT_RENDER_TIMEOUT budget.
-/// Parsed templates are cached by a hash of their text (PROMPT_CACHE_SIZE entries). Independent of
+/// include, bounded loops, recursion, string sizes and output, short regex match timeouts, a PROMPT_RENDER_TIMEOUT
+/// budget, and a bounded number of renders at once. Parsed templates are cached by a hash of their text (PROMPT_CACHE_SIZE entries). Independent of
 /// HTTP so REST and MCP's prompts/get share it.
 /// </summary>
 public sealed class PromptRenderer : IDisposable
 {
     private readonly PromptSandbox sandbox;
     private readonly MemoryCache templates;
+    private readonly SemaphoreSlim renderSlots;
 
     public PromptRenderer(IOptions<PromptOptions> options)
         : this(PromptSandbox.From(options.Value), options.Value.CacheSize)
@@ -32,6 +34,7 @@ public sealed class PromptRenderer : IDisposable
     {
         this.sandbox = sandbox;
         templates = new MemoryCache(new MemoryCacheOptions { SizeLimit = cacheSize });
+        renderSlots = new SemaphoreSlim(sandbox.ConcurrentRenders);
     }
 
     /// <summary>Throws a <see cref="PromptException"/> carrying the parser's message when the template does not parse.</summary>
@@ -52,7 +55,7 @@ public sealed class PromptRenderer : IDisposable
             LoopLimit = sandbox.LoopLimit,
             RecursiveLimit = sandbox.RecursiveLimit,
             LimitToString = sandbox.MaxTextLength,
-            RegexTimeOut = sandbox.Timeout,
+            RegexTimeOut = sandbox.RegexTimeout,
 
             // A misspelt variable is an error rather than silently empty text; declared arguments that
             // were not given are present as null, and members of null render empty as in Jinja.
@@ -64,8 +67,16 @@ public sealed class PromptRenderer : IDisposable
         context.PushOutput(new BoundedOutput(sandbox.MaxTextLength));
         try
         {
-            var text = await parsed.RenderAsync(context).ConfigureAwait(false);
-            return PromptMessage.Split(text);
+            await renderSlots.WaitAsync(budget.Token).ConfigureAwait(false);
+            try
+            {
+                var text = await parsed.RenderAsync(context).ConfigureAwait(false);
+                return PromptMessage.Split(text);
+            }
+            finally
+            {
+                renderSlots.Release();
+            }
         }
         catch (Exception ex) when (ex is ScriptAbortException or OperationCanceledException)
         {
@@ -73,13 +84,22 @@ public sealed class PromptRenderer : IDisposable
             throw new PromptException(
                 $"Rendering exceeded PROMPT_RENDER_TIMEOUT ({sandbox.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s) and was stopped.");
         }
+        catch (ScriptRuntimeException ex) when (ex.InnerException is RegexMatchTimeoutException timeout)
+        {
+            var limit = sandbox.RegexTimeout.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+            throw new PromptException($"Rendering failed at {Where(ex.Span)}: the regular expression '{timeout.Pattern}' took longer than {limit} ms to match and was stopped.");
+        }
         catch (ScriptRuntimeException ex)
         {
             throw new PromptException($"Rendering failed at {Where(ex.Span)}: {ex.OriginalMessage}");
         }
     }
 
-    public void Dispose() => templates.Dispose();
+    public void Dispose()
+    {
+        templates.Dispose();
+        renderSlots.Dispose();
+    }
 
     private Template Parse(string text)
     {

@@ -199,7 +199,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         var arguments = JsonSerializer.SerializeToElement(request.Params.Arguments ?? new Dictionary<string, JsonElement>());
         try
         {
-            var result = await CountedForServerAsync(() => prompts.GetPromptAsync(prompt.Id, arguments, cancellationToken, alwaysRender: true)).ConfigureAwait(false);
+            var result = await CountedForServerAsync(() => prompts.GetPromptAsync(prompt.Id, arguments, cancellationToken)).ConfigureAwait(false);
             return new GetPromptResult { Description = result.Description, Messages = result.Messages.Select(McpShapes.Message).ToList() };
         }
         catch (ApiProblem problem) when (problem.Status == 422)

@@ -1,19 +1,27 @@
 using System.Net;
 using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Transports;
 
 /// <summary>
-/// DNS-rebinding protection for the MCP endpoints: a browser request (one with an Origin header) must come
-/// from an origin in ALLOWED_ORIGINS or from the gateway's own origin.
+/// Cross-site request and DNS-rebinding protection for every route a browser can reach: a browser request (one with an
+/// Origin header) must come from an origin in ALLOWED_ORIGINS or from the gateway's own origin. Requests without an
+/// Origin (non-browser clients) pass.
 /// </summary>
 public sealed class OriginPolicy(IOptions<SecurityOptions> options)
 {
     private readonly IReadOnlyList<string> allowed = options.Value.ParseAllowedOrigins().Select(o => o.TrimEnd('/')).ToList();
 
-    public bool Allows(HttpRequest request)
+    /// <summary>The 403 problem for a request from an origin that is not allowed, or null when it may proceed.</summary>
+    public IResult? Refusal(HttpContext context) => Allows(context.Request)
+        ? null
+        : ProblemResponses.Create(
+            StatusCodes.Status403Forbidden, "Forbidden", $"Requests from the origin '{context.Request.Headers.Origin}' are not allowed: it is not in ALLOWED_ORIGINS.", context);
+
+    private bool Allows(HttpRequest request)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0)
@@ -21,16 +29,17 @@ public sealed class OriginPolicy(IOptions<SecurityOptions> options)
             return true;
         }
 
-        var own = $"{request.Scheme}://{request.Host}";
         return allowed.Contains("*")
             || allowed.Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase)
-            || (string.Equals(origin, own, StringComparison.OrdinalIgnoreCase) && !IsRebound(request));
+            || (IsOwn(origin, request) && !IsRebound(request));
     }
 
-    /// <summary>The 403 for a request from an origin that is not allowed, or null when it may proceed.</summary>
-    public IResult? Refusal(HttpRequest request) => Allows(request)
-        ? null
-        : JsonRpcErrors.Result(StatusCodes.Status403Forbidden, JsonRpcErrors.ServerError, $"Forbidden: origin '{request.Headers.Origin}' is not in ALLOWED_ORIGINS.");
+    /// <summary>
+    /// An origin naming the host the request was sent to. The scheme is not compared: where TLS ends in front of the
+    /// gateway (Container Apps, Functions) the page is https while the request reaches the gateway as http.
+    /// </summary>
+    private static bool IsOwn(string origin, HttpRequest request) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A request that reached a loopback address under a name that is not loopback: a page whose host name

@@ -1,39 +1,50 @@
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Storage;
+using McpGateway.Testing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace McpGateway.Shared.Tests.Auth;
 
 /// <summary>The Admin UI's sealed session cookie: readable by any instance with the secret, unforgeable, expiring.</summary>
-public sealed class AdminSessionTests
+public sealed class AdminSessionTests(AzuriteFixture azurite)
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly string storagePrefix = "as" + Guid.NewGuid().ToString("N")[..10];
 
-    private AdminSession Sessions(string secret = "one") =>
-        new(new SecretProtector(Options.Create(new AuthOptions { AuthEncryptionSecret = secret })), Options.Create(new AuthOptions { TokenExpiryMinutes = 60 }), time);
-
-    [Fact]
-    public void A_started_session_is_read_back_by_another_instance_with_the_same_secret_until_it_expires()
+    private AdminSession Sessions(string secret = "one")
     {
-        var (request, csrf) = SignedInRequest(Sessions(), "alice");
-
-        Assert.Equal(("alice", csrf), Sessions().Read(request));
-        time.Advance(TimeSpan.FromMinutes(61));
-        Assert.Null(Sessions().Read(request));
+        var auth = Options.Create(new AuthOptions { TokenExpiryMinutes = 60 });
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = azurite.ConnectionString }).Build();
+        var storage = new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions { Prefix = storagePrefix }));
+        var signedOut = new SignedOutSessions(new SignOutLog(storage), auth, Options.Create(new AdminOptions()), time, NullLogger<SignedOutSessions>.Instance);
+        return new(new SecretProtector(Options.Create(new AuthOptions { AuthEncryptionSecret = secret })), signedOut, auth, time);
     }
 
     [Fact]
-    public void A_cookie_sealed_under_another_secret_or_changed_is_no_session()
+    public async Task A_started_session_is_read_back_by_another_instance_with_the_same_secret_until_it_expires()
+    {
+        var (request, csrf) = SignedInRequest(Sessions(), "alice");
+
+        Assert.Equal(("alice", csrf), await Sessions().ReadAsync(request));
+        time.Advance(TimeSpan.FromMinutes(61));
+        Assert.Null(await Sessions().ReadAsync(request));
+    }
+
+    [Fact]
+    public async Task A_cookie_sealed_under_another_secret_or_changed_is_no_session()
     {
         var (request, _) = SignedInRequest(Sessions("other"), "mallory");
-        Assert.Null(Sessions().Read(request));
+        Assert.Null(await Sessions().ReadAsync(request));
 
         var tampered = new DefaultHttpContext().Request;
         tampered.Headers.Cookie = $"{AdminSession.CookieName}=v1:AAAA{request.Cookies[AdminSession.CookieName]![8..]}";
-        Assert.Null(Sessions().Read(tampered));
+        Assert.Null(await Sessions().ReadAsync(tampered));
     }
 
     [Fact]

@@ -106,6 +106,18 @@ public sealed class PromptRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task A_catastrophic_regex_is_stopped_by_a_short_match_timeout_not_the_render_timeout()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<PromptException>(() => renderer.RenderAsync(
+            "{{ user | regex.match '^(a+)+$' }}", GreetSchema, Json($$"""{"user":"{{new string('a', 40)}}!"}"""), TestContext.Current.CancellationToken));
+
+        Assert.Contains("regular expression", ex.Message, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"The render took {watch.Elapsed}, as long as the render timeout.");
+    }
+
+    [Fact]
     public async Task Caller_cancellation_is_not_reported_as_a_timeout()
     {
         using var cancelled = new CancellationTokenSource();

@@ -18,7 +18,6 @@ namespace McpGateway.Host.Transports.LegacySse;
 public sealed class LegacySseEndpoint(
     McpConnectionServer connections,
     ConnectionAdmission admission,
-    OriginPolicy origins,
     IOptions<ApiOptions> api,
     IHostApplicationLifetime lifetime)
 {
@@ -75,11 +74,6 @@ public sealed class LegacySseEndpoint(
     public async Task<IResult> PostAsync(GatewayRequest request, string? serverRef)
     {
         var http = request.Http;
-        if (origins.Refusal(http.Request) is { } forbidden)
-        {
-            return forbidden;
-        }
-
         var sessionId = request.Query(SessionIdParameter);
         if (string.IsNullOrEmpty(sessionId))
         {

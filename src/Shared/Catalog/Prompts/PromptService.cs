@@ -21,8 +21,6 @@ public sealed class PromptService(
 
     private readonly int maxPromptSize = options.Value.MaxPromptSize;
 
-    private static readonly JsonElement EmptyArguments = JsonDocument.Parse("{}").RootElement.Clone();
-
     public override CatalogKind Kind => CatalogKind.Prompts;
 
     protected override PromptRecord Create(PromptInput input, string id, DateTimeOffset now)
@@ -63,12 +61,12 @@ public sealed class PromptService(
     }
 
     /// <summary>
-    /// The prompt's messages. Without arguments (null or <c>{}</c>) the REST API returns the template unrendered, as
-    /// ContextForge does, unless <paramref name="alwaysRender"/> asks to render anyway (MCP's prompts/get, where a
-    /// missing required argument is an error); with arguments they are checked against the schema and the template rendered.
+    /// The prompt's messages. Without arguments (null: a REST GET, or a POST without a body) the template comes back
+    /// unrendered, as ContextForge returns it; with arguments, even <c>{}</c> (MCP's prompts/get always sends them),
+    /// they are checked against the schema, a missing required one being an error, and the template is rendered.
     /// Every call on an active prompt is recorded as a "prompt" metric, success or failure.
     /// </summary>
-    public async Task<PromptResult> GetPromptAsync(string idOrName, JsonElement? arguments, CancellationToken cancellationToken, bool alwaysRender = false)
+    public async Task<PromptResult> GetPromptAsync(string idOrName, JsonElement? arguments, CancellationToken cancellationToken)
     {
         var prompt = (await GetAsync(idOrName, cancellationToken).ConfigureAwait(false)).Document;
         if (!prompt.Enabled)
@@ -80,8 +78,7 @@ public sealed class PromptService(
         var success = false;
         try
         {
-            var given = arguments is { ValueKind: JsonValueKind.Object } sent ? sent : EmptyArguments;
-            var messages = alwaysRender || given.EnumerateObject().Any()
+            var messages = arguments is { } given
                 ? await renderer.RenderAsync(prompt.Template, prompt.ArgumentSchema, given, cancellationToken).ConfigureAwait(false)
                 : [PromptMessage.User(prompt.Template)];
             success = true;

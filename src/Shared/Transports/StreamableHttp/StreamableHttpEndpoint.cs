@@ -19,7 +19,6 @@ public sealed class StreamableHttpEndpoint(
     McpRequestServer server,
     McpCatalog catalog,
     McpSessionStore sessions,
-    OriginPolicy origins,
     IOptions<ApiOptions> api,
     EventStreamResponder streams,
     SessionNotifications notifications,
@@ -37,11 +36,6 @@ public sealed class StreamableHttpEndpoint(
     public async Task<IResult> PostAsync(GatewayRequest request, string? serverRef)
     {
         var http = request.Http;
-        if (origins.Refusal(http.Request) is { } forbidden)
-        {
-            return forbidden;
-        }
-
         if (!Accepts(http.Request, "application/json") || !Accepts(http.Request, "text/event-stream"))
         {
             return JsonRpcErrors.Result(StatusCodes.Status406NotAcceptable, JsonRpcErrors.ServerError, "Not Acceptable: the client must accept both application/json and text/event-stream.");
@@ -72,7 +66,7 @@ public sealed class StreamableHttpEndpoint(
     public async Task<IResult> GetAsync(GatewayRequest request, string? serverRef)
     {
         var http = request.Http;
-        if (Precheck(http.Request) is { } rejected)
+        if (RefuseVersion(http.Request, default) is { } rejected)
         {
             return rejected;
         }
@@ -283,9 +277,6 @@ public sealed class StreamableHttpEndpoint(
 
         return responses.Count == 0 ? Accepted(http) : Results.Json(responses, McpJsonUtilities.DefaultOptions);
     }
-
-    /// <summary>Origin and protocol-version checks every method shares.</summary>
-    private IResult? Precheck(HttpRequest request) => origins.Refusal(request) ?? RefuseVersion(request, default);
 
     private static IResult? RefuseVersion(HttpRequest request, RequestId id)
     {
