@@ -18,7 +18,8 @@ namespace McpGateway.Shared.Catalog.Gateways;
 /// detecting its transport and syncing its catalog happen in the federation jobs.
 /// </summary>
 public sealed partial class PeerGatewayService(
-    CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, SecretProtector protector, GatewayHostInfo host, TimeProvider time)
+    CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, SecretProtector protector, StdioCommandAllowList stdioCommands,
+    GatewayHostInfo host, TimeProvider time)
     : CatalogService<PeerGatewayRecord, PeerGatewayInput>(storage.Table<PeerGatewayRecord>(CatalogKind.Gateways.Plural), metrics, events, time)
 {
     public const int MaxPassthroughHeaders = 50;
@@ -107,7 +108,10 @@ public sealed partial class PeerGatewayService(
         Stdio = input.Command is null && input.Args is null && input.Env is null ? record.Stdio : Stdio(input, record.Stdio),
     };
 
-    /// <summary>Validates the program of a stdio upstream; masked environment values keep the stored ones.</summary>
+    /// <summary>
+    /// Validates the program of a stdio upstream, which must be one STDIO_ALLOWED_COMMANDS allows; masked environment
+    /// values keep the stored ones.
+    /// </summary>
     private StdioCommand Stdio(PeerGatewayInput input, StdioCommand? current)
     {
         if (host.Name != "container")
@@ -116,6 +120,7 @@ public sealed partial class PeerGatewayService(
         }
 
         var command = CatalogValidation.Required(input.Command ?? current?.Command, "command");
+        EnsureAllowed(command);
         var previous = current?.ProtectedEnv is { } sealedEnv
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(protector.Unprotect(sealedEnv)) ?? []
             : new Dictionary<string, string>();
@@ -123,6 +128,24 @@ public sealed partial class PeerGatewayService(
             ? previous
             : input.Env.ToDictionary(e => e.Key, e => e.Value == AuthCodec.Mask && previous.TryGetValue(e.Key, out var kept) ? kept : e.Value);
         return new StdioCommand(command, input.Args ?? current?.Args ?? [], [.. env.Keys], env.Count == 0 ? null : protector.Protect(JsonSerializer.Serialize(env)));
+    }
+
+    /// <summary>An imported gateway is stored as exported, so its stdio program is checked here rather than in <see cref="Stdio"/>.</summary>
+    /// <exception cref="ApiProblem">403: STDIO_ALLOWED_COMMANDS does not allow the gateway's program.</exception>
+    public void AdmitImported(PeerGatewayRecord gateway)
+    {
+        if (gateway.Stdio is { } stdio)
+        {
+            EnsureAllowed(stdio.Command);
+        }
+    }
+
+    private void EnsureAllowed(string command)
+    {
+        if (stdioCommands.Resolve(command) is null)
+        {
+            throw ApiProblem.Forbidden(stdioCommands.Refusal(command));
+        }
     }
 
     /// <summary>The decrypted environment of a stdio upstream, for starting it.</summary>
