@@ -95,7 +95,7 @@ public sealed partial class PeerGatewayService(
     }
 
     /// <summary>The members both create and update treat alike: each changes only when sent.</summary>
-    private PeerGatewayRecord Apply(PeerGatewayRecord record, PeerGatewayInput input) => record with
+    private PeerGatewayRecord Apply(PeerGatewayRecord record, PeerGatewayInput input) => WithSealedUrl(record, input.Url is not null) with
     {
         Description = input.Description is null ? record.Description : CatalogValidation.Description(input.Description),
         Transport = input.Transport is null ? record.Transport : Transport(input.Transport),
@@ -151,6 +151,18 @@ public sealed partial class PeerGatewayService(
     /// <summary>The decrypted environment of a stdio upstream, for starting it.</summary>
     public IReadOnlyDictionary<string, string> StdioEnvironment(StdioCommand stdio) =>
         stdio.ProtectedEnv is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(protector.Unprotect(stdio.ProtectedEnv)) ?? [];
+
+    /// <summary>A URL just sent has its password encrypted and masked; a masked one keeps the password stored before.</summary>
+    private PeerGatewayRecord WithSealedUrl(PeerGatewayRecord record, bool urlSent)
+    {
+        if (!urlSent)
+        {
+            return record;
+        }
+
+        var (url, password) = authCodec.SealUrl(record.Url, record.UrlPassword);
+        return record with { Url = url, UrlPassword = password };
+    }
 
     /// <summary>Kept as sent (after validation): a peer's base URL, to which the transport's path is added later.</summary>
     private static string Url(string? url) => CatalogValidation.HttpUrl(url).OriginalString;

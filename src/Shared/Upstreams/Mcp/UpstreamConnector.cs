@@ -117,7 +117,7 @@ public sealed class UpstreamConnector(
             yield return (new Uri(known), knownTransport);
         }
 
-        var url = new Uri(gateway.Url);
+        var url = UrlUserInfo.Without(new Uri(gateway.Url));
         if (gateway.Transport == PeerGatewayService.StdioTransport)
         {
             yield return (url, PeerGatewayService.StdioTransport);
@@ -165,7 +165,7 @@ public sealed class UpstreamConnector(
             Name = gateway.Slug,
             TransportMode = transport == Sse ? HttpTransportMode.Sse : HttpTransportMode.StreamableHttp,
             ConnectionTimeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds),
-            AdditionalHeaders = gateway.Auth is null ? new Dictionary<string, string>() : new Dictionary<string, string>(auth.Headers(gateway.Auth)),
+            AdditionalHeaders = new Dictionary<string, string>(gateway.Auth is null ? auth.UrlHeaders(gateway.Url, gateway.UrlPassword) : auth.Headers(gateway.Auth)),
         },
         httpClients.CreateClient(HttpClientName),
         loggers,
