@@ -75,9 +75,9 @@ public sealed class AuthCodec(SecretProtector protector)
         return UrlUserInfo.Credentials(parsed) switch
         {
             null => new SealedUrl(url, null),
-            (_, Mask) when currentPassword is not null => new SealedUrl(UrlUserInfo.Masked(parsed), currentPassword),
+            (_, Mask) when currentPassword is not null => new SealedUrl(UrlUserInfo.Masked(url), currentPassword),
             (_, Mask) => throw ApiProblem.Invalid(field, $"'{field}' has the mask for its password, but no password is stored to keep."),
-            (_, var password) => new SealedUrl(UrlUserInfo.Masked(parsed), protector.Protect(password)),
+            (_, var password) => new SealedUrl(UrlUserInfo.Masked(url), protector.Protect(password)),
         };
     }
 

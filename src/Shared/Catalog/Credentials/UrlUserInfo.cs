@@ -13,11 +13,26 @@ public static class UrlUserInfo
             ? (Uri.UnescapeDataString(user), Uri.UnescapeDataString(password))
             : null;
 
-    /// <summary>The URL with its password (if any) replaced by <see cref="AuthCodec.Mask"/>.</summary>
-    public static string Masked(Uri url) =>
-        Credentials(url) is null
-            ? url.OriginalString
-            : $"{url.Scheme}://{url.UserInfo[..url.UserInfo.IndexOf(':', StringComparison.Ordinal)]}:{AuthCodec.Mask}@{url.Authority}{url.PathAndQuery}{url.Fragment}";
+    /// <summary>
+    /// <paramref name="url"/> with its password (if any) replaced by <see cref="AuthCodec.Mask"/>, and otherwise as
+    /// written: a REST tool's <c>{placeholders}</c> must stay unescaped.
+    /// </summary>
+    public static string Masked(string url)
+    {
+        var parsed = new Uri(url, UriKind.Absolute);
+        if (Credentials(parsed) is null)
+        {
+            return url;
+        }
+
+        // The authority ends at the first '/', '?' or '#'; in it the host follows the last '@', and the user name
+        // (which cannot hold a raw ':') ends at the first ':'.
+        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = url.IndexOfAny(['/', '?', '#'], start) is var found and >= 0 ? found : url.Length;
+        var hostStart = url.LastIndexOf('@', end - 1, end - start);
+        var separator = url.IndexOf(':', start, hostStart - start);
+        return url[..(separator + 1)] + AuthCodec.Mask + url[hostStart..];
+    }
 
     /// <summary>The URL to connect to: userinfo removed, since it is sent as a header.</summary>
     public static Uri Without(Uri url) =>
