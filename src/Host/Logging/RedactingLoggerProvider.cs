@@ -26,7 +26,8 @@ public sealed class RedactingLoggerProvider(ILoggerProvider inner) : ILoggerProv
             var redacted = LogRedaction.Redact(message);
             if (redacted == message)
             {
-                inner.Log(logLevel, eventId, state, exception, formatter);
+                // The message is made once: the inner logger gets it rather than formatting it again.
+                inner.Log(logLevel, eventId, state, exception, (_, _) => message);
                 return;
             }
 

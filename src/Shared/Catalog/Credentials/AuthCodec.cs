@@ -69,14 +69,14 @@ public sealed class AuthCodec(SecretProtector protector)
     /// The URL to store for <paramref name="url"/>, its password masked, and that password encrypted. A masked password
     /// keeps <paramref name="currentPassword"/>, the encrypted password stored with the URL before.
     /// </summary>
-    public SealedUrl SealUrl(string url, string? currentPassword, string field = "url")
+    public SealedUrl SealUrl(string url, string? currentPassword)
     {
         var parsed = new Uri(url, UriKind.Absolute);
         return UrlUserInfo.Credentials(parsed) switch
         {
             null => new SealedUrl(url, null),
             (_, Mask) when currentPassword is not null => new SealedUrl(UrlUserInfo.Masked(url), currentPassword),
-            (_, Mask) => throw ApiProblem.Invalid(field, $"'{field}' has the mask for its password, but no password is stored to keep."),
+            (_, Mask) => throw ApiProblem.Invalid("url", "'url' has the mask for its password, but no password is stored to keep."),
             (_, var password) => new SealedUrl(UrlUserInfo.Masked(url), protector.Protect(password)),
         };
     }
