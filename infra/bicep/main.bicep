@@ -34,6 +34,9 @@ param signalRSku string = 'Free_F1'
 @description('Container host replicas kept running; 0 lets it scale to zero between requests (the Functions app runs the federation timers either way).')
 param hostMinReplicas int = 1
 
+@description('Programs the container host may run as stdio peers (STDIO_ALLOWED_COMMANDS): names on PATH or absolute paths, comma-separated. Empty refuses every stdio peer.')
+param stdioAllowedCommands string = ''
+
 @description('Whether the container host exists already (azd sets SERVICE_HOST_RESOURCE_EXISTS after the first deploy).')
 param hostExists bool = false
 
@@ -192,7 +195,8 @@ module host 'modules/containerapp.bicep' = {
     registryServer: registry.outputs.loginServer
     minReplicas: hostMinReplicas
     exists: hostExists
-    settings: gatewaySettings
+    // Only the container host runs stdio peers (as child processes); the Functions app refuses them.
+    settings: union(gatewaySettings, { STDIO_ALLOWED_COMMANDS: stdioAllowedCommands })
     keyVaultReferences: {
       JWT_SECRET_KEY: keyVault.outputs.jwtSecretKeyUri
       AUTH_ENCRYPTION_SECRET: keyVault.outputs.authEncryptionSecretUri

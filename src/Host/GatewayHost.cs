@@ -1,4 +1,5 @@
 using McpGateway.Host.Events;
+using McpGateway.Host.Logging;
 using McpGateway.Host.Transports;
 using McpGateway.Shared.Configuration;
 using Microsoft.Extensions.Logging.Console;
@@ -27,7 +28,7 @@ public static class GatewayHost
         var hostSettings = builder.Configuration.Get<ContainerHostOptions>() ?? new ContainerHostOptions();
         builder.WebHost.UseUrls(hostSettings.Url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null); // MAX_REQUEST_BODY_SIZE is enforced per route
-        builder.Logging.SetMinimumLevel(hostSettings.MinimumLogLevel);
+        builder.Logging.SetMinimumLevel(hostSettings.MinimumLogLevel).RedactSecrets();
         if (isStdio)
         {
             // stdout is the MCP channel: a single log line there would break the client's framing.

@@ -20,6 +20,7 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
             ["HEALTH_CHECK_TIMEOUT"] = "2",
             ["UNHEALTHY_THRESHOLD"] = "2",
             ["FEDERATION_TIMEOUT"] = "5",
+            ["STDIO_ALLOWED_COMMANDS"] = "dotnet",
         };
     }
 
@@ -123,55 +124,24 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         var registered = await RegisterStdioAsync("crashing", "UPSTREAM_MARKER", marker);
         await using var client = await gateway.ConnectAsync("2025-11-25");
         Assert.NotEqual(true, (await client.CallToolAsync("crashing-test_simple_text", cancellationToken: Ct)).IsError);
-        var first = Assert.Single(ProcessesWithEnvironment(marker));
+        var first = Assert.Single(ChildProcesses.WithEnvironment(marker));
 
         System.Diagnostics.Process.GetProcessById(first).Kill();
-        await WaitForAsync(() => Task.FromResult(ProcessesWithEnvironment(marker) is [var restarted] && restarted != first));
+        await WaitForAsync(() => Task.FromResult(ChildProcesses.WithEnvironment(marker) is [var restarted] && restarted != first));
 
         Assert.NotEqual(true, (await client.CallToolAsync("crashing-test_simple_text", cancellationToken: Ct)).IsError);
         Assert.Contains("The stdio upstream crashing ended", gateway.Host.Output, StringComparison.Ordinal);
         await DeleteAsync(registered);
-        await WaitForAsync(() => Task.FromResult(ProcessesWithEnvironment(marker).Count == 0));
+        await WaitForAsync(() => Task.FromResult(ChildProcesses.WithEnvironment(marker).Count == 0));
     }
 
     /// <summary>Registers the reference upstream as a stdio peer, with one environment variable.</summary>
     private async Task<JsonNode> RegisterStdioAsync(string name, string variable, string value)
     {
-        var upstream = RepositoryPaths.Combine("tests", "McpGateway.ConformanceUpstream", "bin", RepositoryPaths.Configuration, "net10.0", "McpGateway.ConformanceUpstream.dll");
         using var rest = gateway.Host.CreateClient();
-        var body = new JsonObject
-        {
-            ["name"] = name,
-            ["transport"] = "STDIO",
-            ["command"] = "dotnet",
-            ["args"] = new JsonArray(upstream, "--stdio"),
-            ["env"] = new JsonObject { [variable] = value },
-        };
+        var body = StdioUpstream.Registration(name, new Dictionary<string, string> { [variable] = value });
         return await (await rest.PostJsonAsync("gateways", body.ToJsonString())).ExpectAsync(HttpStatusCode.Created);
     }
-
-    /// <summary>The ids of the live processes whose environment holds <paramref name="marker"/> (Linux /proc).</summary>
-    private static List<int> ProcessesWithEnvironment(string marker) =>
-        [.. Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Where(name => name!.All(char.IsAsciiDigit))
-            .Select(int.Parse!)
-            .Where(pid =>
-            {
-                try
-                {
-                    return File.ReadAllText($"/proc/{pid}/environ").Contains(marker, StringComparison.Ordinal)
-                        && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
-                }
-                catch (IOException)
-                {
-                    return false;
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    return false;
-                }
-            })];
 
     [Theory]
     [InlineData("2025-06-18")]

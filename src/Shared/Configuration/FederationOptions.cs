@@ -40,7 +40,29 @@ public sealed class FederationOptions : IValidatableObject
     [Range(1, 100, ErrorMessage = "UNHEALTHY_THRESHOLD must be between {1} and {2}.")]
     public int UnhealthyThreshold { get; set; } = 3;
 
+    /// <summary>
+    /// The programs stdio peers may run: names looked up on PATH, or absolute paths (a JSON array or a comma-separated
+    /// list). Empty refuses every stdio peer.
+    /// </summary>
+    [ConfigurationKeyName("STDIO_ALLOWED_COMMANDS")]
+    public string? StdioAllowedCommands { get; set; }
+
     public IReadOnlyList<string> ParsePeers() => SettingList.Parse(Peers);
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => SettingList.Validate(Peers, "FEDERATION_PEERS");
+    public IReadOnlyList<string> ParseStdioAllowedCommands() => SettingList.Parse(StdioAllowedCommands);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var lists = SettingList.Validate(Peers, "FEDERATION_PEERS").Concat(SettingList.Validate(StdioAllowedCommands, "STDIO_ALLOWED_COMMANDS")).ToList();
+        if (lists.Count > 0)
+        {
+            return lists;
+        }
+
+        // A relative path would name another program in each working directory.
+        return ParseStdioAllowedCommands()
+            .Where(command => !Path.IsPathFullyQualified(command) && command.IndexOfAny(['/', '\\']) >= 0)
+            .Select(command => new ValidationResult($"STDIO_ALLOWED_COMMANDS must list program names or absolute paths; '{command}' is a relative path."))
+            .ToList();
+    }
 }

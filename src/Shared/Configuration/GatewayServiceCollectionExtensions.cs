@@ -68,6 +68,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<ResourceService>());
         services.AddSingleton<ICatalogReader>(provider => provider.GetRequiredService<PromptService>());
         services.AddSingleton<ServerService>();
+        services.AddSingleton<StdioCommandAllowList>();
         services.AddSingleton<PeerGatewayService>();
 
         services.AddSingleton<ToolArgumentValidator>();

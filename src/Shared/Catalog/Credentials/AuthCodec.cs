@@ -59,14 +59,36 @@ public sealed class AuthCodec(SecretProtector protector)
         var secrets = Secrets(auth);
         return auth.AuthType switch
         {
-            "basic" => new Dictionary<string, string>
-            {
-                ["Authorization"] = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{auth.Username}:{secrets["password"]}")),
-            },
+            "basic" => new Dictionary<string, string> { ["Authorization"] = Basic(auth.Username!, secrets["password"]) },
             "bearer" => new Dictionary<string, string> { ["Authorization"] = "Bearer " + secrets["token"] },
             _ => auth.HeaderNames.ToDictionary(name => name, name => secrets[HeaderSecret(name)], StringComparer.OrdinalIgnoreCase),
         };
     }
+
+    /// <summary>
+    /// The URL to store for <paramref name="url"/>, its password masked, and that password encrypted. A masked password
+    /// keeps <paramref name="currentPassword"/>, the encrypted password stored with the URL before.
+    /// </summary>
+    public SealedUrl SealUrl(string url, string? currentPassword)
+    {
+        var parsed = new Uri(url, UriKind.Absolute);
+        return UrlUserInfo.Credentials(parsed) switch
+        {
+            null => new SealedUrl(url, null),
+            (_, Mask) when currentPassword is not null => new SealedUrl(UrlUserInfo.Masked(url), currentPassword),
+            (_, Mask) => throw ApiProblem.Invalid("url", "'url' has the mask for its password, but no password is stored to keep."),
+            (_, var password) => new SealedUrl(UrlUserInfo.Masked(url), protector.Protect(password)),
+        };
+    }
+
+    /// <summary>The Basic credentials a stored URL's userinfo gives (none without a password), for calls without <c>auth</c>.</summary>
+    public IReadOnlyDictionary<string, string> UrlHeaders(string? url, string? protectedPassword) =>
+        url is not null && protectedPassword is not null && UrlUserInfo.Credentials(new Uri(url, UriKind.Absolute)) is var (user, _)
+            ? new Dictionary<string, string> { ["Authorization"] = Basic(user, protector.Unprotect(protectedPassword)) }
+            : new Dictionary<string, string>();
+
+    private static string Basic(string username, string password) =>
+        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{username}:{password}"));
 
     private StoredAuth BuildHeaders(AuthInput input, Func<string, string?, string, string> secret)
     {

@@ -28,7 +28,7 @@ public sealed class CatalogExchange
     {
         sections =
         [
-            new CatalogSection<PeerGatewayRecord>(CatalogKind.Gateways.Plural, gateways.Table),
+            new CatalogSection<PeerGatewayRecord>(CatalogKind.Gateways.Plural, gateways.Table, admit: gateways.AdmitImported),
             new CatalogSection<ToolRecord>(CatalogKind.Tools.Plural, tools.Table),
             new CatalogSection<ResourceRecord>(CatalogKind.Resources.Plural, resources.Table),
             new CatalogSection<PromptRecord>(CatalogKind.Prompts.Plural, prompts.Table),
@@ -74,6 +74,15 @@ public sealed class CatalogExchange
         if (unknown.Count > 0)
         {
             throw ApiProblem.Invalid("import_data.entities", $"Unknown entity kinds: {string.Join(", ", unknown)}; expected {string.Join(", ", Keys)}.");
+        }
+
+        // A refused item (a stdio program STDIO_ALLOWED_COMMANDS does not allow) refuses the whole document, before anything is written.
+        foreach (var section in sections)
+        {
+            if (entities[section.Key] is JsonArray admitted)
+            {
+                section.Admit(admitted);
+            }
         }
 
         var idMap = new Dictionary<string, string>(StringComparer.Ordinal);

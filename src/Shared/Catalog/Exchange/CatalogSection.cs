@@ -13,6 +13,10 @@ public interface ICatalogSection
 
     Task<JsonArray> ExportAsync(CancellationToken cancellationToken);
 
+    /// <summary>Checks that every item may be imported at all, before any is.</summary>
+    /// <exception cref="ApiProblem">An item is refused.</exception>
+    void Admit(JsonArray items);
+
     /// <param name="idMap">Ids of imported items that matched existing ones under another id (old id to new), for the sections imported later.</param>
     Task<ImportChange> ImportAsync(
         JsonObject item, ConflictStrategy strategy, bool dryRun, IDictionary<string, string> idMap, CancellationToken cancellationToken);
@@ -23,7 +27,9 @@ public interface ICatalogSection
 /// gateway needs the same secret) and attached content (a resource's text or bytes) travels as <c>contentBase64</c>.
 /// Items a peer gateway federated are left out: they come back when the peer is synced.
 /// </summary>
-public sealed class CatalogSection<T>(string key, CatalogTable<T> table, Func<JsonObject, IDictionary<string, string>, JsonObject>? remap = null)
+/// <param name="admit">Throws for an item that may not be imported at all.</param>
+public sealed class CatalogSection<T>(
+    string key, CatalogTable<T> table, Func<JsonObject, IDictionary<string, string>, JsonObject>? remap = null, Action<T>? admit = null)
     : ICatalogSection
     where T : class, ICatalogDocument
 {
@@ -53,6 +59,23 @@ public sealed class CatalogSection<T>(string key, CatalogTable<T> table, Func<Js
         return items;
     }
 
+    public void Admit(JsonArray items)
+    {
+        if (admit is null)
+        {
+            return;
+        }
+
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            // An item that does not deserialize is reported as failed when applied.
+            if (TryRead(item) is { } document)
+            {
+                admit(document);
+            }
+        }
+    }
+
     public async Task<ImportChange> ImportAsync(
         JsonObject item, ConflictStrategy strategy, bool dryRun, IDictionary<string, string> idMap, CancellationToken cancellationToken)
     {
@@ -64,6 +87,18 @@ public sealed class CatalogSection<T>(string key, CatalogTable<T> table, Func<Js
         {
             // Storage refused this item (a name another item took meanwhile): the rest of the document still goes in.
             return new ImportChange(key, Label(item), "fail", problem.Message);
+        }
+    }
+
+    private static T? TryRead(JsonObject item)
+    {
+        try
+        {
+            return item.Deserialize<T>(GatewayJson.Options);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        {
+            return null;
         }
     }
 

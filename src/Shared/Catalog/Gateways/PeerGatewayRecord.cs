@@ -15,7 +15,11 @@ public sealed record PeerGatewayRecord : ICatalogItem
     /// <summary>The name in URL- and prefix-safe form: federated tools are named after it.</summary>
     public required string Slug { get; init; }
 
+    /// <summary>The peer's URL; a password in its userinfo is masked here and kept in <see cref="UrlPassword"/>.</summary>
     public required string Url { get; init; }
+
+    /// <summary>The password of the URL's userinfo, encrypted.</summary>
+    public string? UrlPassword { get; init; }
 
     public string? Description { get; init; }
 

@@ -19,7 +19,8 @@ namespace McpGateway.Shared.Catalog.Gateways;
 /// detecting its transport and syncing its catalog happen in the federation jobs.
 /// </summary>
 public sealed partial class PeerGatewayService(
-    CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, SecretProtector protector, GatewayHostInfo host, OutboundPolicy outbound, TimeProvider time)
+    CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, SecretProtector protector, StdioCommandAllowList stdioCommands,
+    GatewayHostInfo host, OutboundPolicy outbound, TimeProvider time)
     : CatalogService<PeerGatewayRecord, PeerGatewayInput>(storage.Table<PeerGatewayRecord>(CatalogKind.Gateways.Plural), metrics, events, time)
 {
     public const int MaxPassthroughHeaders = 50;
@@ -95,7 +96,7 @@ public sealed partial class PeerGatewayService(
     }
 
     /// <summary>The members both create and update treat alike: each changes only when sent.</summary>
-    private PeerGatewayRecord Apply(PeerGatewayRecord record, PeerGatewayInput input) => record with
+    private PeerGatewayRecord Apply(PeerGatewayRecord record, PeerGatewayInput input) => WithSealedUrl(record, input.Url is not null) with
     {
         Description = input.Description is null ? record.Description : CatalogValidation.Description(input.Description),
         Transport = input.Transport is null ? record.Transport : Transport(input.Transport),
@@ -108,7 +109,10 @@ public sealed partial class PeerGatewayService(
         Stdio = input.Command is null && input.Args is null && input.Env is null ? record.Stdio : Stdio(input, record.Stdio),
     };
 
-    /// <summary>Validates the program of a stdio upstream; masked environment values keep the stored ones.</summary>
+    /// <summary>
+    /// Validates the program of a stdio upstream, which must be one STDIO_ALLOWED_COMMANDS allows; masked environment
+    /// values keep the stored ones.
+    /// </summary>
     private StdioCommand Stdio(PeerGatewayInput input, StdioCommand? current)
     {
         if (host.Name != "container")
@@ -117,6 +121,7 @@ public sealed partial class PeerGatewayService(
         }
 
         var command = CatalogValidation.Required(input.Command ?? current?.Command, "command");
+        EnsureAllowed(command);
         var previous = current?.ProtectedEnv is { } sealedEnv
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(protector.Unprotect(sealedEnv)) ?? []
             : new Dictionary<string, string>();
@@ -126,9 +131,39 @@ public sealed partial class PeerGatewayService(
         return new StdioCommand(command, input.Args ?? current?.Args ?? [], [.. env.Keys], env.Count == 0 ? null : protector.Protect(JsonSerializer.Serialize(env)));
     }
 
+    /// <summary>An imported gateway is stored as exported, so its stdio program is checked here rather than in <see cref="Stdio"/>.</summary>
+    /// <exception cref="ApiProblem">403: STDIO_ALLOWED_COMMANDS does not allow the gateway's program.</exception>
+    public void AdmitImported(PeerGatewayRecord gateway)
+    {
+        if (gateway.Stdio is { } stdio)
+        {
+            EnsureAllowed(stdio.Command);
+        }
+    }
+
+    private void EnsureAllowed(string command)
+    {
+        if (stdioCommands.Resolve(command) is null)
+        {
+            throw ApiProblem.Forbidden(stdioCommands.Refusal(command));
+        }
+    }
+
     /// <summary>The decrypted environment of a stdio upstream, for starting it.</summary>
     public IReadOnlyDictionary<string, string> StdioEnvironment(StdioCommand stdio) =>
         stdio.ProtectedEnv is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(protector.Unprotect(stdio.ProtectedEnv)) ?? [];
+
+    /// <summary>A URL just sent has its password encrypted and masked; a masked one keeps the password stored before.</summary>
+    private PeerGatewayRecord WithSealedUrl(PeerGatewayRecord record, bool urlSent)
+    {
+        if (!urlSent)
+        {
+            return record;
+        }
+
+        var (url, password) = authCodec.SealUrl(record.Url, record.UrlPassword);
+        return record with { Url = url, UrlPassword = password };
+    }
 
     /// <summary>Kept as sent (after validation): a peer's base URL, to which the transport's path is added later.</summary>
     private string Url(string? url) => CatalogValidation.OutboundUrl(url, outbound).OriginalString;

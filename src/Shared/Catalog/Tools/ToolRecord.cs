@@ -11,7 +11,11 @@ public sealed record ToolRecord : ICatalogItem
 
     public required string Name { get; init; }
 
+    /// <summary>The endpoint; a password in its userinfo is masked here and kept in <see cref="UrlPassword"/>.</summary>
     public string? Url { get; init; }
+
+    /// <summary>The password of the URL's userinfo, encrypted.</summary>
+    public string? UrlPassword { get; init; }
 
     public string? Description { get; init; }
 

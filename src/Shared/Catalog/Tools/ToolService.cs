@@ -68,9 +68,8 @@ public sealed class ToolService(CatalogStorage storage, MetricsStore metrics, Ev
     }
 
     /// <summary>The members both create and update treat alike: each changes only when sent.</summary>
-    private ToolRecord Apply(ToolRecord record, ToolInput input) => record with
+    private ToolRecord Apply(ToolRecord record, ToolInput input) => WithUrl(record, input.Url) with
     {
-        Url = input.Url is null ? record.Url : Url(input.Url),
         Description = input.Description is null ? record.Description : CatalogValidation.Description(input.Description),
         Headers = input.Headers is null ? record.Headers : CatalogValidation.Headers(input.Headers),
         OutputSchema = input.OutputSchema is null ? record.OutputSchema : JsonSchemaRules.OptionalSchema(input.OutputSchema, "output_schema"),
@@ -80,6 +79,18 @@ public sealed class ToolService(CatalogStorage storage, MetricsStore metrics, Ev
         Tags = input.Tags is null ? record.Tags : CatalogValidation.Tags(input.Tags),
         Enabled = input.Enabled ?? record.Enabled,
     };
+
+    /// <summary>The URL when one is sent, its password encrypted and masked (a masked one keeps the stored password).</summary>
+    private ToolRecord WithUrl(ToolRecord record, string? url)
+    {
+        if (url is null)
+        {
+            return record;
+        }
+
+        var (stored, password) = authCodec.SealUrl(Url(url), record.UrlPassword);
+        return record with { Url = stored, UrlPassword = password };
+    }
 
     private string Url(string? url) => CatalogValidation.OutboundUrl(url, outbound).ToString();
 

@@ -18,7 +18,7 @@ namespace McpGateway.Shared.Upstreams.Mcp;
 /// conventional <c>/mcp</c> and <c>/sse</c> paths.
 /// </summary>
 public sealed class UpstreamConnector(
-    AuthCodec auth, PeerGatewayService gateways, IHttpClientFactory httpClients, IOptions<FederationOptions> options, ILoggerFactory loggers)
+    AuthCodec auth, PeerGatewayService gateways, StdioCommandAllowList stdioCommands, IHttpClientFactory httpClients, IOptions<FederationOptions> options, ILoggerFactory loggers)
 {
     public const string HttpClientName = "mcp-upstreams";
     public const string StreamableHttp = "STREAMABLEHTTP";
@@ -117,7 +117,7 @@ public sealed class UpstreamConnector(
             yield return (new Uri(known), knownTransport);
         }
 
-        var url = new Uri(gateway.Url);
+        var url = UrlUserInfo.Without(new Uri(gateway.Url));
         if (gateway.Transport == PeerGatewayService.StdioTransport)
         {
             yield return (url, PeerGatewayService.StdioTransport);
@@ -138,7 +138,8 @@ public sealed class UpstreamConnector(
 
     /// <summary>
     /// Runs the gateway's program as a child process speaking MCP on stdin/stdout (container host only), its stderr
-    /// going to the log line by line.
+    /// going to the log line by line. The program is checked against STDIO_ALLOWED_COMMANDS again, since the setting
+    /// may have changed since it was registered, and runs from the path that was checked.
     /// </summary>
     private IClientTransport StdioTransport(PeerGatewayRecord gateway)
     {
@@ -148,9 +149,10 @@ public sealed class UpstreamConnector(
             new StdioClientTransportOptions
             {
                 Name = gateway.Slug,
-                Command = stdio.Command,
+                Command = stdioCommands.Resolve(stdio.Command) ?? throw new UpstreamUnavailableException(stdioCommands.Refusal(stdio.Command)),
                 Arguments = [.. stdio.Args],
-                EnvironmentVariables = gateway.Stdio.ProtectedEnv is null ? null : gateways.StdioEnvironment(stdio).ToDictionary(e => e.Key, e => (string?)e.Value),
+                InheritEnvironmentVariables = false,
+                EnvironmentVariables = ChildProcessEnvironment.For(gateways.StdioEnvironment(stdio)),
                 StandardErrorLines = line => stderr.LogInformation("stderr of {Gateway}: {Line}", gateway.Name, line),
             },
             loggers);
@@ -163,7 +165,7 @@ public sealed class UpstreamConnector(
             Name = gateway.Slug,
             TransportMode = transport == Sse ? HttpTransportMode.Sse : HttpTransportMode.StreamableHttp,
             ConnectionTimeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds),
-            AdditionalHeaders = gateway.Auth is null ? new Dictionary<string, string>() : new Dictionary<string, string>(auth.Headers(gateway.Auth)),
+            AdditionalHeaders = new Dictionary<string, string>(gateway.Auth is null ? auth.UrlHeaders(gateway.Url, gateway.UrlPassword) : auth.Headers(gateway.Auth)),
         },
         httpClients.CreateClient(HttpClientName),
         loggers,

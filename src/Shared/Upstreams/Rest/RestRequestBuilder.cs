@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using McpGateway.Shared.Catalog.Credentials;
 using McpGateway.Shared.Catalog.Tools;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -37,7 +38,7 @@ internal static partial class RestRequestBuilder
             .Where(h => !authHeaders.Keys.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
             .Concat(authHeaders)
             .ToList();
-        return new RestRequest(method, uri, headers, sendsBody ? ToolArguments.ToJsonObject(remaining) : null);
+        return new RestRequest(method, UrlUserInfo.Without(uri), headers, sendsBody ? ToolArguments.ToJsonObject(remaining) : null);
     }
 
     private static string PlaceholderValue(string name, Dictionary<string, JsonElement> remaining)

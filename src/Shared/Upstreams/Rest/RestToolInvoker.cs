@@ -32,10 +32,7 @@ public sealed class RestToolInvoker(
         var attempts = 0;
         try
         {
-            if (tool.Auth is not null)
-            {
-                authHeaders = authCodec.Headers(tool.Auth);
-            }
+            authHeaders = tool.Auth is null ? authCodec.UrlHeaders(tool.Url, tool.UrlPassword) : authCodec.Headers(tool.Auth);
 
             var request = RestRequestBuilder.Build(tool, arguments, authHeaders);
             var client = httpClientFactory.CreateClient(HttpClientName);
