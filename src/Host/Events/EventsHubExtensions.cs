@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using McpGateway.Shared.Auth;
+using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Notifications.SignalRService;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,18 @@ public static class EventsHubExtensions
         {
             QueryTokenCredentials.Promote(context);
             var authenticator = context.RequestServices.GetRequiredService<GatewayAuthenticator>();
-            if (await authenticator.AuthenticateAsync(context.Request).ConfigureAwait(false) is not { } caller)
+            string? caller;
+            try
+            {
+                caller = await authenticator.AuthenticateAsync(context.Request).ConfigureAwait(false);
+            }
+            catch (ApiProblem refused)
+            {
+                await ProblemResponses.From(refused, context).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (caller is null)
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = authenticator.Challenge;

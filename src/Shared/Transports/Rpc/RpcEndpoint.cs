@@ -67,6 +67,11 @@ public sealed class RpcEndpoint(
             return Results.StatusCode(StatusCodes.Status202Accepted);
         }
 
+        if (JsonRpcMessageReader.InvalidInitializeParams(rpc) is { } invalidParams)
+        {
+            return Results.Json(invalidParams, McpJsonUtilities.DefaultOptions, statusCode: StatusCodes.Status400BadRequest);
+        }
+
         return rpc.Method switch
         {
             "list_tools" => Reply(rpc, await ReadsAsync(tools, request).ConfigureAwait(false)),

@@ -188,6 +188,11 @@ public sealed class StreamableHttpEndpoint(
                     (initialize as JsonRpcMessageWithId)?.Id ?? default);
             }
 
+            if (JsonRpcMessageReader.InvalidInitializeParams(initialize) is { } invalidParams)
+            {
+                return Error(StatusCodes.Status400BadRequest, invalidParams);
+            }
+
             var sessionId = McpSessionStore.NewSessionId();
             http.Response.Headers[McpHeaders.SessionId] = sessionId;
             Annotate(initialize, http, version: null);
