@@ -86,7 +86,7 @@ public sealed class FuzzGatewayFixture(AzuriteFixture azurite) : GatewayHostFixt
         using var response = await Client.PostAsync(kind, content, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return response.StatusCode == HttpStatusCode.Created
-            ? JsonNode.Parse(text)!["id"]!.GetValue<string>()
+            ? (JsonNode.Parse(text)!["id"] ?? JsonNode.Parse(text)!["uri"])!.GetValue<string>() // roots are known by their URI
             : throw new InvalidOperationException($"Seeding {kind} failed with {(int)response.StatusCode}: {text}");
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace McpGateway.Fuzz.Tests;
@@ -26,10 +25,10 @@ public sealed record FuzzRequest(string Method, string Path, IReadOnlyList<KeyVa
         return message;
     }
 
-    /// <summary>The request as text: method, path, headers and the body with every byte that is not printable ASCII as \xNN.</summary>
+    /// <summary>The request as text: method, path, headers and body, with control characters and bytes that are not UTF-8 as \xNN.</summary>
     public override string ToString()
     {
-        var text = new StringBuilder().Append(Method).Append(' ').Append('/').Append(Path).AppendLine();
+        var text = new StringBuilder().Append(Method).Append(" /").AppendLine(Path);
         if (ContentType is not null)
         {
             text.Append("Content-Type: ").AppendLine(ContentType);
@@ -41,18 +40,24 @@ public sealed record FuzzRequest(string Method, string Path, IReadOnlyList<KeyVa
         }
 
         text.AppendLine();
-        foreach (var b in Body ?? [])
+        var body = Body ?? [];
+        try
         {
-            if (b is >= 0x20 and < 0x7F and not (byte)'\\')
+            foreach (var c in StrictUtf8.GetString(body))
             {
-                text.Append((char)b);
+                text.Append(char.IsControl(c) ? $"\\x{(int)c:X2}" : c.ToString());
             }
-            else
+        }
+        catch (DecoderFallbackException)
+        {
+            foreach (var b in body)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\\x{b:X2}");
+                text.Append(b is >= 0x20 and < 0x7F ? ((char)b).ToString() : $"\\x{b:X2}");
             }
         }
 
         return text.ToString();
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 
@@ -54,12 +56,12 @@ public static class JsonGen
     /// <summary>Bytes that are not strict JSON text, derived from <paramref name="sound"/> values.</summary>
     public static Gen<byte[]> Unsound(Gen<JsonNode?> sound)
     {
-        var text = sound.Select(node => node?.ToJsonString() ?? "null");
+        var text = sound.Select(Json);
         return Gen.OneOf(
             Gen.Select(text, Gen.Double[0, 1], (json, at) => Utf8(json[..(int)(json.Length * at)])),
             Gen.Select(text, Gen.Int[0, 1000], InvalidUtf8, InsertInvalidUtf8),
             Gen.Select(Text, LoneSurrogate, (name, escape) => Utf8($"{{\"name\":\"{Escape(name)}{escape}\",\"x\":1}}")),
-            Gen.Select(Text, Scalar.Select(v => v?.ToJsonString() ?? "null"), (name, value) =>
+            Gen.Select(Text, Scalar.Select(Json), (name, value) =>
                 Utf8($"{{\"{Escape(name)}\":{value},\"{Escape(name)}\":{value}}}")),
             text.Select(json => (byte[])[0xEF, 0xBB, 0xBF, .. Utf8(json)]),
             Gen.Int[65, 3000].Select(depth => Utf8(new string('[', depth) + new string(']', depth))),
@@ -70,7 +72,12 @@ public static class JsonGen
                 .Select(Utf8));
     }
 
+    /// <summary>The JSON text of a value as a client would send it: non-ASCII characters as themselves, not escaped.</summary>
+    public static string Json(JsonNode? node) => node?.ToJsonString(Unescaped) ?? "null";
+
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static Gen<byte[]> InvalidUtf8 { get; } = Gen.OneOf<byte[]>(
         [0xFF], [0xFE], [0x80], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xC3]);
@@ -86,5 +93,5 @@ public static class JsonGen
         return [.. bytes[..Math.Min(at, bytes.Length)], .. invalid, .. bytes[Math.Min(at, bytes.Length)..]];
     }
 
-    private static string Escape(string text) => System.Text.Json.JsonEncodedText.Encode(text).ToString();
+    private static string Escape(string text) => JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
 }

@@ -28,7 +28,7 @@ public sealed class MalformedRequests(FuzzGatewayFixture gateway)
 
     private static Gen<FuzzRequest> NotJsonRest { get; } =
         Gen.Select(BodyRoutes, RestBodies.Any, Gen.OneOf(NotJson), (target, body, contentType) =>
-            new FuzzRequest(target.Method, target.Path, [new("Accept", "application/json")], JsonGen.Utf8(body?.ToJsonString() ?? "null"), contentType));
+            new FuzzRequest(target.Method, target.Path, [new("Accept", "application/json")], JsonGen.Utf8(JsonGen.Json(body)), contentType));
 
     private Gen<FuzzRequest> UnsoundJsonRpc =>
         Gen.Select(JsonRpcTargets, JsonGen.Unsound(McpRequests.Messages), (target, body) =>

@@ -138,7 +138,7 @@ public sealed class McpRequests(FuzzGatewayFixture gateway)
     ]);
 
     private static FuzzRequest Post(string path, JsonNode body, IReadOnlyList<KeyValuePair<string, string>> headers) =>
-        new("POST", path, headers, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json");
+        new("POST", path, headers, JsonGen.Utf8(JsonGen.Json(body)), "application/json");
 
     private static void Add(List<KeyValuePair<string, string>> headers, string name, string? value)
     {

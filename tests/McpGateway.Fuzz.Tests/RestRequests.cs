@@ -11,6 +11,6 @@ public sealed class RestRequests(FuzzGatewayFixture gateway)
                 target.Method,
                 target.Path,
                 [new("Accept", "application/json")],
-                target.Method is "GET" or "HEAD" ? null : JsonGen.Utf8(body?.ToJsonString() ?? "null"),
+                target.Method is "GET" or "HEAD" ? null : JsonGen.Utf8(JsonGen.Json(body)),
                 "application/json"));
 }

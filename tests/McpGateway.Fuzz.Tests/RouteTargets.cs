@@ -26,7 +26,8 @@ public static partial class RouteTargets
     public static Gen<string> Ids(IReadOnlyList<string> known) => Gen.Frequency(
         (3, Gen.OneOf([.. known])),
         (3, Gen.OneOf("no-such-item", "0", "-1", "1.5", "a/b", "%2F", "..", " ", "null")),
-        (1, JsonGen.Text.Where(text => text.Length is > 0 and < 200)));
+        // No NUL: Kestrel refuses a path holding one before the gateway sees the request (a 400 without a body).
+        (1, JsonGen.Text.Where(text => text.Length is > 0 and < 200 && !text.Contains('\0', StringComparison.Ordinal))));
 
     /// <summary>Ids that name nothing: a route that changes an item finds none.</summary>
     public static Gen<string> UnknownIds { get; } = Gen.OneOf("no-such-item", "0", "-1", "a%2Fb", "zz-" + new string('z', 40));

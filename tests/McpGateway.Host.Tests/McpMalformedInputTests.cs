@@ -233,6 +233,24 @@ public sealed class McpMalformedInputTests(McpCatalogFixture gateway) : IClassFi
         Assert.Contains("initialize", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Initialize_with_mistyped_params_inside_a_session_is_invalid_params_alone_and_in_a_batch()
+    {
+        using var client = gateway.Host.CreateClient();
+        var sessionId = await InitializeAsync(client, "2025-03-26");
+        const string initialize = """{"jsonrpc":"2.0","id":8,"method":"initialize","params":{"protocolVersion":5,"capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""";
+
+        var alone = await SendAsync(client, initialize, ("Mcp-Session-Id", sessionId));
+        var batch = await SendAsync(client, "[" + initialize + """,{"jsonrpc":"2.0","id":9,"method":"ping"}]""", ("Mcp-Session-Id", sessionId));
+
+        Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
+        Assert.Equal(-32602, (await ErrorOfAsync(alone))["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+        var results = JsonNode.Parse(await batch.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsArray();
+        Assert.Equal(-32602, results.Single(r => r!["id"]?.GetValue<int>() == 8)!["error"]!["code"]!.GetValue<int>());
+        Assert.NotNull(results.Single(r => r!["id"]?.GetValue<int>() == 9)!["result"]);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string path, string body, string method, string? routingName)
     {
         using var client = gateway.Host.CreateClient();

@@ -174,7 +174,7 @@ public sealed class StreamableHttpEndpoint(
         var first = json is JsonArray { Count: > 0 } batch ? batch[0] : json;
         if (string.IsNullOrEmpty(http.Request.Headers[McpHeaders.SessionId]))
         {
-            var initialize = JsonRpcMessageReader.ReadMessage(json, out var invalid);
+            var initialize = ReadSessionMessage(json, out var invalid);
             if (initialize is null)
             {
                 return Error(StatusCodes.Status400BadRequest, invalid!);
@@ -186,11 +186,6 @@ public sealed class StreamableHttpEndpoint(
                     StatusCodes.Status400BadRequest, JsonRpcErrors.ServerError,
                     $"Bad Request: send initialize first, then the {McpHeaders.SessionId} it returns with every request (or use protocol version {ProtocolRevisions.July2026}, which needs no session).",
                     (initialize as JsonRpcMessageWithId)?.Id ?? default);
-            }
-
-            if (JsonRpcMessageReader.InvalidInitializeParams(initialize) is { } invalidParams)
-            {
-                return Error(StatusCodes.Status400BadRequest, invalidParams);
             }
 
             var sessionId = McpSessionStore.NewSessionId();
@@ -218,7 +213,7 @@ public sealed class StreamableHttpEndpoint(
             return await ServeBatchAsync(http, scope, session, messages).ConfigureAwait(false);
         }
 
-        var message = JsonRpcMessageReader.ReadMessage(json, out var error);
+        var message = ReadSessionMessage(json, out var error);
         if (message is null)
         {
             return Error(StatusCodes.Status400BadRequest, error!);
@@ -248,7 +243,7 @@ public sealed class StreamableHttpEndpoint(
         var responses = new JsonArray();
         foreach (var node in messages)
         {
-            var message = JsonRpcMessageReader.ReadMessage(node, out var invalid);
+            var message = ReadSessionMessage(node, out var invalid);
             if (message is null)
             {
                 responses.Add(System.Text.Json.JsonSerializer.SerializeToNode(invalid, McpJsonUtilities.DefaultOptions));
@@ -267,6 +262,14 @@ public sealed class StreamableHttpEndpoint(
         }
 
         return responses.Count == 0 ? Accepted(http) : Results.Json(responses, McpJsonUtilities.DefaultOptions);
+    }
+
+    /// <summary>A message of a revision with sessions, where initialize exists and must carry its params.</summary>
+    private static JsonRpcMessage? ReadSessionMessage(JsonNode? node, out JsonRpcError? error)
+    {
+        var message = JsonRpcMessageReader.ReadMessage(node, out error);
+        error ??= message is null ? null : JsonRpcMessageReader.InvalidInitializeParams(message);
+        return error is null ? message : null;
     }
 
     /// <summary>Origin and protocol-version checks every method shares.</summary>
