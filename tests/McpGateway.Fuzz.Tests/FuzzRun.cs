@@ -64,7 +64,10 @@ public sealed class FuzzRun(string property, HttpClient client)
         }
     }
 
-    /// <summary>To the test's output and to stdout, so that CI logs show the seed whatever the test reporter keeps.</summary>
+    /// <summary>
+    /// To the test's output and to stdout. <c>dotnet test</c> shows both for a failed test, and for a passed one with
+    /// <c>--output detailed</c>.
+    /// </summary>
     private static void Log(string line)
     {
         TestContext.Current.TestOutputHelper?.WriteLine(line);

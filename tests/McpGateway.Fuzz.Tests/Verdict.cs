@@ -30,7 +30,7 @@ public static class Verdict
                 Assert.Fail($"{status} {response.ReasonPhrase}: {body}");
             }
 
-            if (status >= 400 && !SaysWhatIsWrong(mediaType, body))
+            if (status >= 400 && request.Method != "HEAD" && !SaysWhatIsWrong(mediaType, body)) // a HEAD answer has no body
             {
                 Assert.Fail($"{status} without a problem or a JSON-RPC error message: '{body}' ({response.Content.Headers.ContentType})");
             }
