@@ -62,6 +62,22 @@ public sealed class EventsHubTests(EventStreamFixture gateway) : IClassFixture<E
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task Negotiating_with_a_session_cookie_but_without_its_csrf_token_is_forbidden()
+    {
+        var signIn = await client.PostAsync("auth/session", null, Ct);
+        await signIn.ExpectAsync(HttpStatusCode.OK);
+        var cookies = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        using var anonymous = gateway.Host.CreateClient(authorization: null);
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, "hubs/events/negotiate?negotiateVersion=1");
+        negotiate.Headers.Add("Cookie", cookies);
+
+        var response = await anonymous.SendAsync(negotiate, Ct);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("X-CSRF-Token", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private HubConnection Connect(Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions> configure) =>
         new HubConnectionBuilder().WithUrl(new Uri(gateway.Host.BaseAddress, "hubs/events"), configure).Build();
 

@@ -162,6 +162,95 @@ public sealed class McpMalformedInputTests(McpCatalogFixture gateway) : IClassFi
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    /// <summary>JSON-RPC bodies that are not sound JSON text, as bytes (some are not UTF-8 at all).</summary>
+    public static TheoryData<string, byte[], int> UnsoundBodies() => new()
+    {
+        // name, body, JSON-RPC error code
+        { "a duplicate member", Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":1,"id":2,"method":"ping"}"""), -32600 },
+        { "a duplicate member in params", Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":1,"method":"ping","params":{"a":1,"a":2}}"""), -32600 },
+        { "invalid UTF-8", [.. "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":\""u8, 0xFF, 0xFE, .. "\"}}"u8], -32700 },
+        { "overlong UTF-8", [.. "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\""u8, 0xC0, 0xAF, .. "\":1}}"u8], -32700 },
+        { "a lone surrogate escape", Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":"\ud800","method":"ping"}"""), -32700 },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsoundBodies))]
+    public async Task Unsound_json_is_a_4xx_json_rpc_error_on_every_surface(string name, byte[] body, int code)
+    {
+        using var client = gateway.Host.CreateClient();
+        var sessionId = await InitializeAsync(client, "2025-06-18");
+        var surfaces = new (string Path, (string Name, string Value)[] Headers)[]
+        {
+            ("mcp", [("MCP-Protocol-Version", "2026-07-28"), ("Mcp-Method", "ping")]),
+            ("mcp", [("Mcp-Session-Id", sessionId)]),
+            ("mcp", []),
+            ($"servers/{gateway.ServerId}/mcp", [("MCP-Protocol-Version", "2026-07-28"), ("Mcp-Method", "ping")]),
+            ("rpc", []),
+        };
+        foreach (var (path, headers) in surfaces)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/json");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+            foreach (var (header, value) in headers)
+            {
+                request.Headers.TryAddWithoutValidation(header, value);
+            }
+
+            var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            var where = $"{name} on {path} with {string.Join(", ", headers.Select(h => h.Name))}";
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{where}: got {(int)response.StatusCode}");
+            var error = await ErrorOfAsync(response);
+            Assert.True(code == error["code"]!.GetValue<int>(), $"{where}: got {error.ToJsonString()}");
+            Assert.False(string.IsNullOrWhiteSpace(error["message"]?.GetValue<string>()), where);
+        }
+    }
+
+    public static TheoryData<string, string, string> BadInitializeParams() => new()
+    {
+        // name, path, params member ("" for none)
+        { "no params on /mcp", "mcp", "" },
+        { "protocolVersion a number on /mcp", "mcp", ""","params":{"protocolVersion":5,"capabilities":{},"clientInfo":{"name":"t","version":"1"}}""" },
+        { "no clientInfo on /mcp", "mcp", ""","params":{"protocolVersion":"2025-06-18","capabilities":{}}""" },
+        { "capabilities a string on /rpc", "rpc", ""","params":{"protocolVersion":"2025-06-18","capabilities":"x","clientInfo":{"name":"t","version":"1"}}""" },
+        { "params empty on /rpc", "rpc", ""","params":{}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInitializeParams))]
+    public async Task Initialize_with_missing_or_mistyped_params_is_invalid_params(string name, string path, string parameters)
+    {
+        using var client = gateway.Host.CreateClient();
+        var body = """{"jsonrpc":"2.0","id":7,"method":"initialize""" + "\"" + parameters + "}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: got {(int)response.StatusCode}");
+        var error = await ErrorOfAsync(response);
+        Assert.Equal(-32602, error["code"]!.GetValue<int>());
+        Assert.Contains("initialize", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Initialize_with_mistyped_params_inside_a_session_is_invalid_params_alone_and_in_a_batch()
+    {
+        using var client = gateway.Host.CreateClient();
+        var sessionId = await InitializeAsync(client, "2025-03-26");
+        const string initialize = """{"jsonrpc":"2.0","id":8,"method":"initialize","params":{"protocolVersion":5,"capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""";
+
+        var alone = await SendAsync(client, initialize, ("Mcp-Session-Id", sessionId));
+        var batch = await SendAsync(client, "[" + initialize + """,{"jsonrpc":"2.0","id":9,"method":"ping"}]""", ("Mcp-Session-Id", sessionId));
+
+        Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
+        Assert.Equal(-32602, (await ErrorOfAsync(alone))["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+        var results = JsonNode.Parse(await batch.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsArray();
+        Assert.Equal(-32602, results.Single(r => r!["id"]?.GetValue<int>() == 8)!["error"]!["code"]!.GetValue<int>());
+        Assert.NotNull(results.Single(r => r!["id"]?.GetValue<int>() == 9)!["result"]);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string path, string body, string method, string? routingName)
     {
         using var client = gateway.Host.CreateClient();

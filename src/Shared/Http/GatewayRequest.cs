@@ -129,9 +129,9 @@ public sealed class GatewayRequest(HttpContext http, IReadOnlyDictionary<string,
 
         try
         {
-            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return StrictJson.Parse(bytes);
         }
-        catch (JsonException ex)
+        catch (MalformedJsonException ex)
         {
             throw ApiProblem.BadRequest($"The request body is not valid JSON: {ex.Message}");
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpGateway.Shared.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -8,18 +9,19 @@ namespace McpGateway.Shared.Transports;
 /// <summary>Turns a POST body into JSON-RPC messages, saying precisely what is wrong with a bad one.</summary>
 public static class JsonRpcMessageReader
 {
-    /// <summary>The body as JSON, or a -32700 error.</summary>
+    /// <summary>The body as JSON, or a -32700 error (-32600 for a member named twice).</summary>
     public static JsonNode? ParseJson(ReadOnlySpan<byte> body, out JsonRpcError? error)
     {
         try
         {
             error = null;
-            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 })
-                ?? throw new JsonException("The body is JSON null.");
+            return StrictJson.Parse(body) ?? throw new MalformedJsonException("the body is JSON null.", duplicateMember: false);
         }
-        catch (JsonException ex)
+        catch (MalformedJsonException ex)
         {
-            error = JsonRpcErrors.Create(JsonRpcErrors.ParseError, $"Parse error: the body is not valid JSON ({ex.Message}).");
+            error = ex.DuplicateMember
+                ? JsonRpcErrors.Create(JsonRpcErrors.InvalidRequest, $"Invalid Request: {ex.Message}")
+                : JsonRpcErrors.Create(JsonRpcErrors.ParseError, $"Parse error: the body is not valid JSON ({ex.Message})");
             return null;
         }
     }
@@ -63,6 +65,38 @@ public static class JsonRpcMessageReader
             error = JsonRpcErrors.Create(JsonRpcErrors.InvalidRequest, $"Invalid Request: {ex.Message}", id);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The -32602 error of an initialize request whose params are missing or mistyped, or null for any other message.
+    /// The server core is not given such params: it fails on them instead of answering.
+    /// </summary>
+    public static JsonRpcError? InvalidInitializeParams(JsonRpcMessage message)
+    {
+        if (message is not JsonRpcRequest { Method: RequestMethods.Initialize } request)
+        {
+            return null;
+        }
+
+        string fault;
+        try
+        {
+            if (request.Params.Deserialize<InitializeRequestParams>(McpJsonUtilities.DefaultOptions) is not null)
+            {
+                return null;
+            }
+
+            fault = "the request has no params.";
+        }
+        catch (JsonException ex)
+        {
+            fault = ex.Message;
+        }
+
+        return JsonRpcErrors.Create(
+            JsonRpcErrors.InvalidParams,
+            $"Invalid params: initialize needs protocolVersion (a string), capabilities (an object) and clientInfo (an object with name and version); {fault}",
+            request.Id);
     }
 
     /// <summary>The id of a message, or none when it has no valid one (or is not a message at all).</summary>

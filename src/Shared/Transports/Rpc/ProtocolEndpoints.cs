@@ -51,6 +51,11 @@ public static class ProtocolEndpoints
     {
         var body = FieldNames.Normalize(await request.ReadJsonObjectAsync().ConfigureAwait(false), Nested);
         var call = new JsonRpcRequest { Id = new RequestId(1), Method = method, Params = body };
+        if (JsonRpcMessageReader.InvalidInitializeParams(call) is { } invalid)
+        {
+            throw ApiProblem.Invalid("body", invalid.Error.Message);
+        }
+
         var response = await request.Service<McpRequestServer>().CallAsync(request.Http, CatalogScope.Everything, call).ConfigureAwait(false);
         if (StorageOutageResponder.IsUnavailable(response))
         {

@@ -68,6 +68,11 @@ public sealed class RpcEndpoint(
             return Results.StatusCode(StatusCodes.Status202Accepted);
         }
 
+        if (JsonRpcMessageReader.InvalidInitializeParams(rpc) is { } invalidParams)
+        {
+            return Results.Json(invalidParams, McpJsonUtilities.DefaultOptions, statusCode: StatusCodes.Status400BadRequest);
+        }
+
         return await storageOutage.ServeAsync(request.Http, rpc.Id, () => ServeAsync(request, rpc)).ConfigureAwait(false);
     }
 

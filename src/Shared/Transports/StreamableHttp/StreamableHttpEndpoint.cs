@@ -82,7 +82,7 @@ public sealed class StreamableHttpEndpoint(
     public async Task<IResult> DeleteAsync(GatewayRequest request)
     {
         var http = request.Http;
-        if (Precheck(http.Request) is { } rejected)
+        if (RefuseVersion(http.Request, default) is { } rejected)
         {
             return rejected;
         }
@@ -186,7 +186,7 @@ public sealed class StreamableHttpEndpoint(
         var first = json is JsonArray { Count: > 0 } batch ? batch[0] : json;
         if (string.IsNullOrEmpty(http.Request.Headers[McpHeaders.SessionId]))
         {
-            var initialize = JsonRpcMessageReader.ReadMessage(json, out var invalid);
+            var initialize = ReadSessionMessage(json, out var invalid);
             if (initialize is null)
             {
                 return Error(StatusCodes.Status400BadRequest, invalid!);
@@ -225,7 +225,7 @@ public sealed class StreamableHttpEndpoint(
             return await ServeBatchAsync(http, scope, session, messages).ConfigureAwait(false);
         }
 
-        var message = JsonRpcMessageReader.ReadMessage(json, out var error);
+        var message = ReadSessionMessage(json, out var error);
         if (message is null)
         {
             return Error(StatusCodes.Status400BadRequest, error!);
@@ -256,7 +256,7 @@ public sealed class StreamableHttpEndpoint(
         var responses = new JsonArray();
         foreach (var node in messages)
         {
-            var message = JsonRpcMessageReader.ReadMessage(node, out var invalid);
+            var message = ReadSessionMessage(node, out var invalid);
             if (message is null)
             {
                 responses.Add(System.Text.Json.JsonSerializer.SerializeToNode(invalid, McpJsonUtilities.DefaultOptions));
@@ -276,6 +276,14 @@ public sealed class StreamableHttpEndpoint(
         }
 
         return responses.Count == 0 ? Accepted(http) : Results.Json(responses, McpJsonUtilities.DefaultOptions);
+    }
+
+    /// <summary>A message of a revision with sessions, where initialize exists and must carry its params.</summary>
+    private static JsonRpcMessage? ReadSessionMessage(JsonNode? node, out JsonRpcError? error)
+    {
+        var message = JsonRpcMessageReader.ReadMessage(node, out error);
+        error ??= message is null ? null : JsonRpcMessageReader.InvalidInitializeParams(message);
+        return error is null ? message : null;
     }
 
     private static IResult? RefuseVersion(HttpRequest request, RequestId id)
