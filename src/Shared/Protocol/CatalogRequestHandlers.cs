@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
@@ -8,6 +9,9 @@ using McpGateway.Shared.Transports.StreamableHttp;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+
+// MCPEXP002: results written with a type info of the gateway's choosing (see CallToolResultJson).
+#pragma warning disable MCPEXP002
 
 namespace McpGateway.Shared.Protocol;
 
@@ -20,6 +24,14 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
 {
     private const string LogLevelMeta = "io.modelcontextprotocol/logLevel";
 
+    /// <summary>
+    /// How a tool result is written. The server core would write it through the SDK's source-generated context, whose
+    /// content converter (ModelContextProtocol 2.4.0) throws on content that carries annotations; written through the
+    /// SDK's default options, such content passes through as it came.
+    /// </summary>
+    private static readonly JsonTypeInfo<CallToolResult> CallToolResultJson =
+        (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
+
     private readonly McpCatalog catalog = services.Catalog;
     private readonly ResourceService resources = services.Resources;
     private readonly PromptService prompts = services.Prompts;
@@ -27,7 +39,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     public McpServerHandlers Create() => new()
     {
         ListToolsHandler = ListToolsAsync,
-        CallToolHandler = CallToolAsync,
+        CallToolWithAlternateHandler = CallToolAsync,
         ListResourcesHandler = ListResourcesAsync,
         ListResourceTemplatesHandler = ListResourceTemplatesAsync,
         ReadResourceHandler = ReadResourceAsync,
@@ -63,7 +75,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         return new ListToolsResult { Tools = page.Select(McpShapes.Tool).ToList(), NextCursor = next };
     }
 
-    private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    private async ValueTask<ResultOrAlternate<CallToolResult>> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         var name = request.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
         var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
@@ -77,7 +89,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
                 scope.ServerId, request.Server.NegotiatedProtocolVersion, relay, clientHeaders, request.Server, request.JsonRpcRequest.Params, LogLevel(request)), cancellationToken)
             .ConfigureAwait(false);
         await relay.DrainAsync().ConfigureAwait(false);
-        return result;
+        return ResultOrAlternate<CallToolResult>.FromAlternate(result, CallToolResultJson);
     }
 
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)
