@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +19,9 @@ namespace McpGateway.Testing;
 /// </summary>
 public sealed class TestMcpServer : IAsyncDisposable
 {
+    private static readonly JsonTypeInfo<CallToolResult> CallToolResultJson =
+        (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
+
     private readonly int port;
     private readonly IReadOnlyList<McpServerTool> extraTools;
     private WebApplication? app;
@@ -33,6 +37,12 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     /// <summary>The URI of its one resource; unique per server, as two upstreams may not share a URI.</summary>
     public string DocumentUri => $"test://{port}/doc";
+
+    /// <summary>The legacy HTTP+SSE endpoint (2024-11-05) of the same server.</summary>
+    public Uri SseEndpoint => new($"http://127.0.0.1:{port}/mcp/sse");
+
+    /// <summary>The URI of a resource whose every read fails with a JSON-RPC error.</summary>
+    public string BrokenDocumentUri => $"test://{port}/broken";
 
     /// <summary>The base address, for registering without naming the endpoint.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{port}/");
@@ -50,11 +60,39 @@ public sealed class TestMcpServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}").UseShutdownTimeout(TimeSpan.FromSeconds(1));
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddMcpServer(options => options.ServerInfo = new Implementation { Name = "test-upstream", Version = "1.0" })
-            .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients)
+        builder.Services.AddMcpServer(options =>
+            {
+                options.ServerInfo = new Implementation { Name = "test-upstream", Version = "1.0" };
+#pragma warning disable MCPEXP002 // the SDK's own writing of tool results fails on annotated content (ModelContextProtocol 2.4.0)
+                options.Filters.Request.CallToolWithAlternateFilters.Add(async (context, next, cancellationToken) =>
+                {
+                    var outcome = await next(context, cancellationToken);
+                    return outcome is { IsAlternate: false, Result: { } result } ? ResultOrAlternate<CallToolResult>.FromAlternate(result, CallToolResultJson) : outcome;
+                });
+#pragma warning restore MCPEXP002
+            })
+            .WithHttpTransport(options =>
+            {
+                options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
+#pragma warning disable MCP9004 // the legacy transport is what SSE peers of the gateway speak
+                options.EnableLegacySse = true;
+#pragma warning restore MCP9004
+            })
             .WithTools([.. Tools(), .. extraTools])
-            .WithResources([McpServerResource.Create(() => "upstream document", new McpServerResourceCreateOptions { UriTemplate = DocumentUri, Name = "Upstream doc", MimeType = "text/plain" })])
-            .WithPrompts([McpServerPrompt.Create(([Description("What to summarize")] string topic) => $"Summarize {topic}.", new McpServerPromptCreateOptions { Name = "summarize" })])
+            .WithResources(
+            [
+                McpServerResource.Create(() => "upstream document", new McpServerResourceCreateOptions { UriTemplate = DocumentUri, Name = "Upstream doc", MimeType = "text/plain" }),
+                McpServerResource.Create(
+                    string () => throw new McpProtocolException("The broken document cannot be read.", McpErrorCode.InternalError),
+                    new McpServerResourceCreateOptions { UriTemplate = BrokenDocumentUri, Name = "Broken doc", MimeType = "text/plain" }),
+            ])
+            .WithPrompts(
+            [
+                McpServerPrompt.Create(([Description("What to summarize")] string topic) => $"Summarize {topic}.", new McpServerPromptCreateOptions { Name = "summarize" }),
+                McpServerPrompt.Create(
+                    string () => throw new McpProtocolException("The broken prompt cannot be rendered.", McpErrorCode.InternalError),
+                    new McpServerPromptCreateOptions { Name = "broken" }),
+            ])
             .WithSubscribeToResourcesHandler((request, cancellationToken) =>
             {
                 _ = UpdateSoonAsync(request.Server, request.Params!.Uri);
@@ -151,6 +189,27 @@ public sealed class TestMcpServer : IAsyncDisposable
                 ],
             },
             new McpServerToolCreateOptions { Name = "picture" });
+
+        // Content with annotations, as server-everything's get-annotated-message sends it.
+        yield return McpServerTool.Create(
+            () => new CallToolResult
+            {
+                Content =
+                [
+                    new TextContentBlock
+                    {
+                        Text = "Error: Operation failed",
+                        Annotations = new Annotations { Audience = [Role.User, Role.Assistant], Priority = 1.0f, LastModified = new DateTimeOffset(2025, 1, 12, 15, 0, 58, TimeSpan.Zero) },
+                    },
+                ],
+            },
+            new McpServerToolCreateOptions { Name = "annotated" });
+        yield return McpServerTool.Create(
+            () => new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = "it went wrong" }] },
+            new McpServerToolCreateOptions { Name = "fails_in_result" });
+        yield return McpServerTool.Create(
+            string () => throw new McpProtocolException("The tool refuses.", McpErrorCode.InvalidParams),
+            new McpServerToolCreateOptions { Name = "fails_with_protocol_error" });
         yield return McpServerTool.Create(
             async (int steps, IProgress<ProgressNotificationValue> progress, CancellationToken cancellationToken) =>
             {

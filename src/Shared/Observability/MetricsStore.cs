@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using McpGateway.Shared.Storage;
+using ModelContextProtocol.Protocol;
 
 namespace McpGateway.Shared.Observability;
 
@@ -43,6 +44,30 @@ public sealed class MetricsStore
             ["At"] = now,
         };
         await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> and records it as one execution of each of <paramref name="items"/>: a failure
+    /// when it throws or when <paramref name="failed"/> says its result is one (a tool's <c>isError</c>). Recorded even
+    /// when the caller has gone: the execution happened.
+    /// </summary>
+    /// <remarks>An input-required round (SEP-2322) is not an outcome: the request that answers it has one.</remarks>
+    public async Task<T> MeasureAsync<T>(IReadOnlyCollection<MeasuredItem> items, Func<Task<T>> operation, Func<T, bool>? failed = null)
+    {
+        var started = time.GetTimestamp();
+        T result;
+        try
+        {
+            result = await operation().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not InputRequiredException)
+        {
+            await RecordAsync(items, success: false, time.GetElapsedTime(started)).ConfigureAwait(false);
+            throw;
+        }
+
+        await RecordAsync(items, failed?.Invoke(result) is not true, time.GetElapsedTime(started)).ConfigureAwait(false);
+        return result;
     }
 
     public async Task<MetricsSummary> SummaryAsync(string kind, string itemId, CancellationToken cancellationToken) =>
@@ -116,8 +141,17 @@ public sealed class MetricsStore
         return events;
     }
 
+    private async Task RecordAsync(IReadOnlyCollection<MeasuredItem> items, bool success, TimeSpan duration)
+    {
+        foreach (var item in items)
+        {
+            await RecordAsync(item.Kind, item.ItemId, success, duration, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     private static string Filter(string kind, string? itemId) => itemId is null
         ? TableClient.CreateQueryFilter($"PartitionKey eq {kind}")
-        : TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey ge {itemId + "|"} and RowKey lt {itemId + "}"}");
+        : TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey ge {itemId + "|"} and RowKey lt {itemId + "}"}");}
 
-}
+/// <summary>An item whose executions are counted: its kind (<c>tool</c>, <c>server</c>, ...) and id.</summary>
+public readonly record struct MeasuredItem(string Kind, string ItemId);

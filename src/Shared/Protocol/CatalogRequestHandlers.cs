@@ -1,13 +1,18 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Observability;
 using McpGateway.Shared.Transports.StreamableHttp;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+
+// MCPEXP002: results written with a type info of the gateway's choosing (see CallToolResultJson).
+#pragma warning disable MCPEXP002
 
 namespace McpGateway.Shared.Protocol;
 
@@ -20,6 +25,14 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
 {
     private const string LogLevelMeta = "io.modelcontextprotocol/logLevel";
 
+    /// <summary>
+    /// How a tool result is written. The server core would write it through the SDK's source-generated context, whose
+    /// content converter (ModelContextProtocol 2.4.0) throws on content that carries annotations; written through the
+    /// SDK's default options, such content passes through as it came.
+    /// </summary>
+    private static readonly JsonTypeInfo<CallToolResult> CallToolResultJson =
+        (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
+
     private readonly McpCatalog catalog = services.Catalog;
     private readonly ResourceService resources = services.Resources;
     private readonly PromptService prompts = services.Prompts;
@@ -27,7 +40,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     public McpServerHandlers Create() => new()
     {
         ListToolsHandler = ListToolsAsync,
-        CallToolHandler = CallToolAsync,
+        CallToolWithAlternateHandler = CallToolAsync,
         ListResourcesHandler = ListResourcesAsync,
         ListResourceTemplatesHandler = ListResourceTemplatesAsync,
         ReadResourceHandler = ReadResourceAsync,
@@ -63,7 +76,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         return new ListToolsResult { Tools = page.Select(McpShapes.Tool).ToList(), NextCursor = next };
     }
 
-    private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    private async ValueTask<ResultOrAlternate<CallToolResult>> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         var name = request.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
         var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
@@ -77,7 +90,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
                 scope.ServerId, request.Server.NegotiatedProtocolVersion, relay, clientHeaders, request.Server, request.JsonRpcRequest.Params, LogLevel(request)), cancellationToken)
             .ConfigureAwait(false);
         await relay.DrainAsync().ConfigureAwait(false);
-        return result;
+        return ResultOrAlternate<CallToolResult>.FromAlternate(result, CallToolResultJson);
     }
 
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)
@@ -106,10 +119,10 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
 
         if (entry.Document.GatewayId is { } gatewayId)
         {
-            return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, request, cancellationToken)).ConfigureAwait(false);
+            return await CountedAsync(() => services.Federated.ReadResourceAsync(gatewayId, request, cancellationToken), Resource(entry.Document)).ConfigureAwait(false);
         }
 
-        var (_, content) = await CountedForServerAsync(() => resources.ReadContentAsync(entry.Document.Id, cancellationToken)).ConfigureAwait(false);
+        var (_, content) = await CountedAsync(() => resources.ReadContentAsync(entry.Document.Id, cancellationToken)).ConfigureAwait(false);
         return new ReadResourceResult { Contents = [McpShapes.Contents(content)] };
     }
 
@@ -121,7 +134,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
         {
             if (template.GatewayId is { } gatewayId)
             {
-                return await CountedForServerAsync(() => services.Federated.ReadResourceAsync(gatewayId, request, cancellationToken)).ConfigureAwait(false);
+                return await CountedAsync(() => services.Federated.ReadResourceAsync(gatewayId, request, cancellationToken), Resource(template)).ConfigureAwait(false);
             }
 
             if (await resources.ReadTemplateAsync(template, values, cancellationToken).ConfigureAwait(false) is { } text)
@@ -193,13 +206,13 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
             ?? throw new McpProtocolException($"Unknown prompt: '{name}'.", McpErrorCode.InvalidParams);
         if (prompt.GatewayId is not null)
         {
-            return await CountedForServerAsync(() => services.Federated.GetPromptAsync(prompt, request, cancellationToken)).ConfigureAwait(false);
+            return await CountedAsync(() => services.Federated.GetPromptAsync(prompt, request, cancellationToken), new MeasuredItem(CatalogKind.Prompts.Singular, prompt.Id)).ConfigureAwait(false);
         }
 
         var arguments = JsonSerializer.SerializeToElement(request.Params.Arguments ?? new Dictionary<string, JsonElement>());
         try
         {
-            var result = await CountedForServerAsync(() => prompts.GetPromptAsync(prompt.Id, arguments, cancellationToken)).ConfigureAwait(false);
+            var result = await CountedAsync(() => prompts.GetPromptAsync(prompt.Id, arguments, cancellationToken)).ConfigureAwait(false);
             return new GetPromptResult { Description = result.Description, Messages = result.Messages.Select(McpShapes.Message).ToList() };
         }
         catch (ApiProblem problem) when (problem.Status == 422)
@@ -223,29 +236,14 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     }
 
     /// <summary>
-    /// Runs a read or render that records its item's metrics itself, and counts it for the virtual server too
-    /// when the request came through one (tool calls are counted by <see cref="ToolCallService"/>).
+    /// Runs a read or render, counting it for <paramref name="items"/> (a federated item, whose upstream records nothing
+    /// of ours; a local one records its metrics itself) and for the virtual server when the request came through one
+    /// (tool calls are counted by <see cref="ToolCallService"/>).
     /// </summary>
-    private async Task<T> CountedForServerAsync<T>(Func<Task<T>> operation)
-    {
-        if (scope.ServerId is not { } serverId)
-        {
-            return await operation().ConfigureAwait(false);
-        }
+    private Task<T> CountedAsync<T>(Func<Task<T>> operation, params MeasuredItem[] items) =>
+        services.Metrics.MeasureAsync(scope.ServerId is { } serverId ? [.. items, new(CatalogKind.Servers.Singular, serverId)] : items, operation);
 
-        var started = services.Time.GetTimestamp();
-        var success = false;
-        try
-        {
-            var result = await operation().ConfigureAwait(false);
-            success = true;
-            return result;
-        }
-        finally
-        {
-            await services.Metrics.RecordAsync(CatalogKind.Servers.Singular, serverId, success, services.Time.GetElapsedTime(started), CancellationToken.None).ConfigureAwait(false);
-        }
-    }
+    private static MeasuredItem Resource(ResourceRecord resource) => new(CatalogKind.Resources.Singular, resource.Id);
 
     private string RequireSession() =>
         sessionId ?? throw new McpProtocolException("Resource subscriptions need a session (initialize first).", McpErrorCode.InvalidRequest);

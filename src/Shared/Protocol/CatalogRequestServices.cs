@@ -17,5 +17,4 @@ public sealed record CatalogRequestServices(
     McpSessionStore Sessions,
     FederatedCalls Federated,
     FederatedSubscriptions Subscriptions,
-    MetricsStore Metrics,
-    TimeProvider Time);
+    MetricsStore Metrics);

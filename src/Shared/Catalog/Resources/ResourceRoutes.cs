@@ -1,5 +1,6 @@
 using McpGateway.Shared.Federation;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Observability;
 using McpGateway.Shared.Upstreams.Mcp;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
@@ -44,7 +45,9 @@ public static class ResourceRoutes
     {
         try
         {
-            var result = await request.Service<FederatedCalls>().ReadResourceAsync(gatewayId, resource.Uri, request.Aborted).ConfigureAwait(false);
+            var result = await request.Service<MetricsStore>().MeasureAsync(
+                [new MeasuredItem(CatalogKind.Resources.Singular, resource.Id)],
+                () => request.Service<FederatedCalls>().ReadResourceAsync(gatewayId, resource.Uri, request.Aborted)).ConfigureAwait(false);
             return result.Contents.FirstOrDefault() switch
             {
                 TextResourceContents text => new ResourceContentRead(resource.Id, resource.Uri, text.MimeType ?? resource.MimeType, text.Text, Blob: null),

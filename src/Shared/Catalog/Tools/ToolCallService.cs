@@ -11,7 +11,7 @@ namespace McpGateway.Shared.Catalog.Tools;
 /// tools/call of a catalog tool: arguments checked against its input schema before anything leaves the gateway,
 /// the upstream called, and the outcome recorded in the tool's (and the virtual server's) metrics.
 /// </summary>
-public sealed class ToolCallService(ToolArgumentValidator validator, RestToolInvoker rest, FederatedCalls federated, MetricsStore metrics, TimeProvider time)
+public sealed class ToolCallService(ToolArgumentValidator validator, RestToolInvoker rest, FederatedCalls federated, MetricsStore metrics)
 {
     public async Task<CallToolResult> CallAsync(
         ToolRecord tool, IDictionary<string, System.Text.Json.JsonElement>? arguments, ToolCallContext context, CancellationToken cancellationToken)
@@ -26,20 +26,12 @@ public sealed class ToolCallService(ToolArgumentValidator validator, RestToolInv
                 : throw new McpProtocolException(message, McpErrorCode.InvalidParams);
         }
 
-        var started = time.GetTimestamp();
-        var result = tool.GatewayId is null
-            ? await rest.InvokeAsync(tool, arguments, cancellationToken).ConfigureAwait(false)
-            : await federated.CallToolAsync(tool, arguments, context, cancellationToken).ConfigureAwait(false);
-        var elapsed = time.GetElapsedTime(started);
-        var success = result.IsError is not true;
-
-        // Recorded even if the caller has gone: the call happened.
-        await metrics.RecordAsync(CatalogKind.Tools.Singular, tool.Id, success, elapsed, CancellationToken.None).ConfigureAwait(false);
-        if (context.ServerId is { } serverId)
-        {
-            await metrics.RecordAsync(CatalogKind.Servers.Singular, serverId, success, elapsed, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        return result;
+        MeasuredItem[] counted = context.ServerId is { } serverId
+            ? [new(CatalogKind.Tools.Singular, tool.Id), new(CatalogKind.Servers.Singular, serverId)]
+            : [new(CatalogKind.Tools.Singular, tool.Id)];
+        return await metrics.MeasureAsync(
+            counted,
+            () => tool.GatewayId is null ? rest.InvokeAsync(tool, arguments, cancellationToken) : federated.CallToolAsync(tool, arguments, context, cancellationToken),
+            result => result.IsError is true).ConfigureAwait(false);
     }
 }
