@@ -68,7 +68,7 @@ public sealed class SignedOutSessions(
                 await CatchUpAsync(firstReadOnly: false, stoppingToken).ConfigureAwait(false);
                 await PruneAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (StorageFailure.IsOutage(ex))
+            catch (StorageUnavailableException ex)
             {
                 logger.LogWarning(ex, "Could not read the sign-outs of other instances; retrying in {Interval}", PollInterval);
             }
