@@ -5,13 +5,12 @@ namespace McpGateway.Host;
 
 public static class GatewayEndpointRouteBuilderExtensions
 {
-    /// <summary>
-    /// Maps every route of <see cref="GatewayRouteTable"/> (the routes both hosts serve), and a 404 problem for a path
-    /// that no endpoint serves.
-    /// </summary>
-    public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps every route of <see cref="GatewayRouteTable"/> (the routes both hosts serve).</summary>
+    public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints) => endpoints.MapRoutes(GatewayRouteTable.Routes);
+
+    /// <summary>Answers a path that no endpoint serves with a 404 problem, like every other error.</summary>
+    public static IEndpointRouteBuilder MapNotFound(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapRoutes(GatewayRouteTable.Routes);
         endpoints.MapFallback((HttpContext context) => ProblemResponses.Create(
             StatusCodes.Status404NotFound, "Not Found", $"No route serves {context.Request.Method} {context.Request.Path}.", context));
         return endpoints;

@@ -2,6 +2,7 @@ using McpGateway.Host.Events;
 using McpGateway.Host.Logging;
 using McpGateway.Host.Transports;
 using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Observability.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,7 @@ public static class GatewayHost
         var hostSettings = builder.Configuration.Get<ContainerHostOptions>() ?? new ContainerHostOptions();
         builder.WebHost.UseUrls(hostSettings.Url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null); // MAX_REQUEST_BODY_SIZE is enforced per route
-        builder.Logging.SetMinimumLevel(hostSettings.MinimumLogLevel).RedactSecrets();
+        builder.Logging.SetMinimumLevel(hostSettings.MinimumLogLevel).RedactSecrets().StackTracesAtDebug(hostSettings.MinimumLogLevel);
         if (isStdio)
         {
             // stdout is the MCP channel: a single log line there would break the client's framing.
@@ -70,6 +71,7 @@ public static class GatewayHost
         app.MapGateway();
         app.MapLongLivedTransports(app.Services.GetRequiredService<IOptions<TransportOptions>>().Value);
         app.MapEventsHub();
+        app.MapNotFound();
         await app.RunAsync().ConfigureAwait(false);
         return 0;
     }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Protocol;
+using McpGateway.Shared.Storage;
 using McpGateway.Host.Transports;
 using McpGateway.Shared.Transports.StreamableHttp;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,17 @@ public static class StdioCommand
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-        var scope = await services.GetRequiredService<McpCatalog>().ScopeAsync(server, stop.Token).ConfigureAwait(false);
+        CatalogScope? scope;
+        try
+        {
+            scope = await services.GetRequiredService<McpCatalog>().ScopeAsync(server, stop.Token).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            await error.WriteLineAsync($"McpGateway cannot serve stdio: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
         if (scope is null)
         {
             await error.WriteLineAsync($"No enabled virtual server '{server}' exists.").ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using McpGateway.Shared.Observability.Logging;
 using McpGateway.Wrapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ builder.Configuration.AddEnvironmentVariables();
 builder.Services.AddOptions<WrapperOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
 var logLevel = (builder.Configuration.Get<WrapperOptions>() ?? new WrapperOptions()).MinimumLogLevel;
 builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace); // stdout carries MCP only
-builder.Logging.SetMinimumLevel(logLevel);
+builder.Logging.SetMinimumLevel(logLevel).StackTracesAtDebug(logLevel);
 using var app = builder.Build();
 
 WrapperOptions settings;

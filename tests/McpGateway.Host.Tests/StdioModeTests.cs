@@ -113,6 +113,21 @@ public sealed class StdioModeTests(TransportGatewayFixture gateway) : IClassFixt
         Assert.Contains("No enabled virtual server 'no-such-server'", process.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Storage_that_cannot_be_reached_stops_with_one_clear_line()
+    {
+        var deadPort = FreePorts.Take(1)[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var unreachable = gateway.Storage.ConnectionString
+            .Replace($":{gateway.Storage.Azurite.TablePort}/", $":{deadPort}/", StringComparison.Ordinal)
+            .Replace($":{gateway.Storage.Azurite.BlobPort}/", $":{deadPort}/", StringComparison.Ordinal);
+        var settings = GatewayHostProcess.Settings(unreachable, gateway.Host.StoragePrefix, port: 0, new Dictionary<string, string?> { ["LOG_LEVEL"] = "INFO" });
+        await using var process = GatewayHostProcess.Start(settings, StdioMode);
+
+        Assert.NotEqual(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(120)));
+        Assert.Contains("storage", process.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", process.Output, StringComparison.Ordinal);
+    }
+
     private const string StdioMode = "stdio";
 
     private Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? overrides = null) =>

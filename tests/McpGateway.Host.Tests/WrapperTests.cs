@@ -10,6 +10,9 @@ namespace McpGateway.Host.Tests;
 /// </summary>
 public sealed class WrapperTests(TransportGatewayFixture gateway) : IClassFixture<TransportGatewayFixture>
 {
+    /// <summary>How a stack trace's frames begin; a failure to start says what went wrong in one line, the trace only at DEBUG.</summary>
+    private const string StackFrame = "   at ";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string WrapperAssembly =>
@@ -75,11 +78,24 @@ public sealed class WrapperTests(TransportGatewayFixture gateway) : IClassFixtur
     public async Task Refused_token_stops_the_wrapper_with_a_message_that_keeps_the_token_secret()
     {
         const string wrongToken = "not-a-valid-token";
-        await using var wrapper = ChildProcess.Start("dotnet", [WrapperAssembly], Settings(gateway.Host.BaseAddress.ToString(), new Dictionary<string, string?> { ["MCP_AUTH_TOKEN"] = wrongToken }));
+        await using var wrapper = ChildProcess.Start(
+            "dotnet", [WrapperAssembly], Settings(gateway.Host.BaseAddress.ToString(), new Dictionary<string, string?> { ["MCP_AUTH_TOKEN"] = wrongToken, ["MCP_WRAPPER_LOG_LEVEL"] = "INFO" }));
 
         Assert.Equal(1, await wrapper.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("cannot reach the gateway", wrapper.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(wrongToken, wrapper.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackFrame, wrapper.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gateway_that_cannot_be_reached_stops_the_wrapper_with_one_clear_line()
+    {
+        var nowhere = $"http://127.0.0.1:{FreePorts.Take(1)[0]}/";
+        await using var wrapper = ChildProcess.Start("dotnet", [WrapperAssembly], Settings(nowhere, new Dictionary<string, string?> { ["MCP_WRAPPER_LOG_LEVEL"] = "INFO" }));
+
+        Assert.Equal(1, await wrapper.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains($"cannot reach the gateway at {nowhere}", wrapper.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackFrame, wrapper.Output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using McpGateway.Shared.Observability.Logging;
+
 namespace McpGateway.Host.Logging;
 
 /// <summary>
@@ -45,19 +47,5 @@ public sealed class RedactingLoggerProvider(ILoggerProvider inner) : ILoggerProv
 /// <summary>Puts every logger provider registered so far behind <see cref="RedactingLoggerProvider"/>.</summary>
 public static class RedactingLoggingBuilderExtensions
 {
-    public static ILoggingBuilder RedactSecrets(this ILoggingBuilder logging)
-    {
-        foreach (var registration in logging.Services.Where(d => d.ServiceType == typeof(ILoggerProvider)).ToList())
-        {
-            logging.Services.Remove(registration);
-            logging.Services.AddSingleton<ILoggerProvider>(services => new RedactingLoggerProvider(Create(services, registration)));
-        }
-
-        return logging;
-    }
-
-    private static ILoggerProvider Create(IServiceProvider services, ServiceDescriptor registration) => (ILoggerProvider)(
-        registration.ImplementationInstance
-        ?? registration.ImplementationFactory?.Invoke(services)
-        ?? ActivatorUtilities.CreateInstance(services, registration.ImplementationType!));
+    public static ILoggingBuilder RedactSecrets(this ILoggingBuilder logging) => logging.WrapProviders(inner => new RedactingLoggerProvider(inner));
 }

@@ -24,6 +24,7 @@ namespace McpGateway.Shared.Protocol;
 public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId, LoggingLevel? sessionLogLevel, CatalogRequestServices services)
 {
     private const string LogLevelMeta = "io.modelcontextprotocol/logLevel";
+    private const string CompleteResultType = "complete";
 
     /// <summary>
     /// How a tool result is written. The server core would write it through the SDK's source-generated context, whose
@@ -90,6 +91,13 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
                 scope.ServerId, request.Server.NegotiatedProtocolVersion, relay, clientHeaders, request.Server, request.JsonRpcRequest.Params, LogLevel(request)), cancellationToken)
             .ConfigureAwait(false);
         await relay.DrainAsync().ConfigureAwait(false);
+
+        // The server core stamps a 2026-07-28 result it writes itself; a result written as an alternate is ours to stamp.
+        if (ProtocolRevisions.IsStateless(request.Server.NegotiatedProtocolVersion))
+        {
+            result.ResultType ??= CompleteResultType;
+        }
+
         return ResultOrAlternate<CallToolResult>.FromAlternate(result, CallToolResultJson);
     }
 
