@@ -37,14 +37,21 @@ public static class StdioCommand
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
+        // A client that starts the gateway learns at once that storage is out of reach, rather than from every request.
         CatalogScope? scope;
         try
         {
+            await services.GetRequiredService<CatalogStorage>().RoundTripAsync(stop.Token).ConfigureAwait(false);
             scope = await services.GetRequiredService<McpCatalog>().ScopeAsync(server, stop.Token).ConfigureAwait(false);
         }
         catch (StorageUnavailableException ex)
         {
             await error.WriteLineAsync($"McpGateway cannot serve stdio: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            await error.WriteLineAsync($"McpGateway cannot serve stdio: storage answered {ex.Status} {ex.ErrorCode}.").ConfigureAwait(false);
             return 1;
         }
 
