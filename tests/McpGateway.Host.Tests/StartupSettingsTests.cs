@@ -26,6 +26,8 @@ public sealed class StartupSettingsTests(AzuriteFixture azurite)
     [InlineData("SSE_KEEPALIVE_INTERVAL", "0")]
     [InlineData("EVENT_RETENTION", "5")]
     [InlineData("AzureSignalRConnectionString", "Endpoint=nowhere;AccessKey=0123456789abcdef0123456789abcdef")]
+    [InlineData("CatalogStorage", "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=not-base64!;TableEndpoint=http://127.0.0.1:9/a;BlobEndpoint=http://127.0.0.1:9/a")]
+    [InlineData("CatalogStorage", "no-such-connection-string")]
     public async Task Bad_setting_stops_startup_naming_it(string setting, string value)
     {
         var settings = GatewayHostProcess.Settings(azurite.ConnectionString, "startup", FreePorts.Take(1)[0], new Dictionary<string, string?> { [setting] = value });

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Storage;
 
@@ -42,7 +43,17 @@ public sealed class StorageClients
 
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
-            return FromConnectionString(section.Value);
+            try
+            {
+                return FromConnectionString(section.Value);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+            {
+                // The SDK's message may quote the string, which holds the account key: say what is expected instead.
+                throw BadSetting(section,
+                    $"{section.Path} is not a valid storage connection string: expected 'UseDevelopmentStorage=true' or "
+                    + "';'-separated Key=Value pairs (AccountName, a Base64 AccountKey, TableEndpoint and BlobEndpoint URLs).");
+            }
         }
 
         return FromIdentity(section);
@@ -59,7 +70,7 @@ public sealed class StorageClients
         var blobUri = section["blobServiceUri"] ?? (account is null ? null : $"https://{account}.blob.core.windows.net");
         if (tableUri is null || blobUri is null)
         {
-            throw new InvalidOperationException(
+            throw BadSetting(section,
                 $"{section.Path} must be a connection string, or set {section.Path}__accountName (or both __tableServiceUri and __blobServiceUri).");
         }
 
@@ -68,6 +79,9 @@ public sealed class StorageClients
             new TableServiceClient(new Uri(tableUri), credential, Configure(new TableClientOptions())),
             new BlobServiceClient(new Uri(blobUri), credential, Configure(new BlobClientOptions())));
     }
+
+    private static OptionsValidationException BadSetting(IConfigurationSection section, string message) =>
+        new(section.Path, typeof(StorageClients), [message]);
 
     private static TokenCredential CreateCredential(string? kind, string? clientId) =>
         string.Equals(kind, "managedidentity", StringComparison.OrdinalIgnoreCase)
