@@ -119,7 +119,18 @@ public sealed class MetricsStore
             foreach (var chunk in partition.Chunk(100))
             {
                 var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, Azure.ETag.All));
-                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // A concurrent reset deleted some of these rows first; delete the rest one by one (a missing row is no error).
+                    foreach (var row in chunk)
+                    {
+                        await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
         }
     }
