@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace McpGateway.AdminUi.Tests;
@@ -19,15 +21,16 @@ public sealed class AdminGatewaysTests(BrowserFixture browser, AdminGatewaysTest
         await page.GetByLabel("Transport").SelectOptionAsync("STREAMABLEHTTP");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("gateway-health-ui peer")).ToHaveTextAsync("healthy");
+        // Registering connects to the peer and reads its catalog: on a loaded machine that takes more than a few seconds.
+        await Assertions.Expect(page.GetByTestId("gateway-health-ui peer")).ToHaveTextAsync("healthy", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("peer-tools")).ToContainTextAsync("ui-peer-greet_me");
 
-        // The health checks (every HEALTH_CHECK_INTERVAL) are kept as the peer's health history.
-        await Task.Delay(TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
+        // The health checks (every HEALTH_CHECK_INTERVAL) are kept as the peer's health history, which details show.
+        await WaitForAHealthCheckAsync("ui peer");
         await page.GetByRole(AriaRole.Button, new() { Name = "Details of ui peer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Health checks per interval, failures in red" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("health-chart").Locator("title").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@": [1-9]") }).First)
-            .ToBeAttachedAsync(new() { Timeout = 30_000 });
+            .ToBeAttachedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sync ui peer now" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Synced: 0 added")).ToBeVisibleAsync();
 
@@ -51,6 +54,25 @@ public sealed class AdminGatewaysTests(BrowserFixture browser, AdminGatewaysTest
         await Assertions.Expect(page.Locator("#gateway-url ~ .error-text")).Not.ToBeEmptyAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("gateway-health-nobody home")).ToHaveCountAsync(0);
         await ui.FinishAsync(502);
+    }
+
+    private async Task WaitForAHealthCheckAsync(string peerName)
+    {
+        using var api = gateway.Host.CreateClient();
+        var peers = (await api.GetFromJsonAsync<JsonArray>("gateways", TestContext.Current.CancellationToken))!;
+        var id = peers.Single(p => p!["name"]!.GetValue<string>() == peerName)!["id"]!.GetValue<string>();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var history = (await api.GetFromJsonAsync<JsonObject>($"metrics/history?entity=gateway&id={id}&minutes=60&buckets=30", deadline.Token))!;
+            if (history["points"]!.AsArray().Any(point => point!["calls"]!.GetValue<int>() > 0))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), deadline.Token);
+        }
     }
 
     /// <summary>Health checks every 5 s, so a test sees some.</summary>
