@@ -47,7 +47,9 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, AdminUiHostF
         await using var ui = await AdminUiPage.OpenAsync(browser, gateway.Host, nameof(The_ui_is_usable_from_the_keyboard));
         var page = ui.Page;
 
-        // Sign in without the mouse: Tab past the skip link into the form, type, and press Enter.
+        // Sign in without the mouse: once the form is shown (after the session check), Tab past the skip link into it,
+        // type, and press Enter. A Tab pressed before then would pass over the hidden form.
+        await Assertions.Expect(page.GetByLabel("User name")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
