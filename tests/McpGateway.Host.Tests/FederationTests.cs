@@ -117,24 +117,6 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         await DeleteAsync(registered);
     }
 
-    [Fact]
-    public async Task A_stdio_upstream_that_crashes_is_started_again()
-    {
-        var marker = "crash-" + Guid.NewGuid().ToString("N");
-        var registered = await RegisterStdioAsync("crashing", "UPSTREAM_MARKER", marker);
-        await using var client = await gateway.ConnectAsync("2025-11-25");
-        Assert.NotEqual(true, (await client.CallToolAsync("crashing-test_simple_text", cancellationToken: Ct)).IsError);
-        var first = Assert.Single(ChildProcesses.WithEnvironment(marker));
-
-        System.Diagnostics.Process.GetProcessById(first).Kill();
-        await WaitForAsync(() => Task.FromResult(ChildProcesses.WithEnvironment(marker) is [var restarted] && restarted != first));
-
-        Assert.NotEqual(true, (await client.CallToolAsync("crashing-test_simple_text", cancellationToken: Ct)).IsError);
-        Assert.Contains("The stdio upstream crashing ended", gateway.Host.Output, StringComparison.Ordinal);
-        await DeleteAsync(registered);
-        await WaitForAsync(() => Task.FromResult(ChildProcesses.WithEnvironment(marker).Count == 0));
-    }
-
     /// <summary>Registers the reference upstream as a stdio peer, with one environment variable.</summary>
     private async Task<JsonNode> RegisterStdioAsync(string name, string variable, string value)
     {
@@ -427,24 +409,7 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         return await (await rest.GetAsync($"gateways/{id}", Ct)).ExpectAsync(HttpStatusCode.OK);
     }
 
-    private async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(1000, Ct);
-        }
-
-        var lines = gateway.Host.Output.Split('\n');
-        var problems = lines.Select((line, i) => (line, i))
-            .Where(l => l.line.StartsWith("warn", StringComparison.Ordinal) || l.line.Contains("FederationJobs", StringComparison.Ordinal))
-            .SelectMany(l => lines.Skip(l.i).Take(3));
-        Assert.Fail("The condition did not hold within 60 seconds. Gateway warnings:\n" + string.Join('\n', problems.TakeLast(40)));
-    }
+    private Task WaitForAsync(Func<Task<bool>> condition) => gateway.Host.WaitUntilAsync(condition, Ct);
 
     /// <summary>Records progress as it is reported, in order (Progress&lt;T&gt; would post it asynchronously).</summary>
     private sealed class SynchronousProgress(Action<ProgressNotificationValue> report) : IProgress<ProgressNotificationValue>

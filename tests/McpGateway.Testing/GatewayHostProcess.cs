@@ -98,5 +98,29 @@ public sealed class GatewayHostProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, checking every half second for a minute; if it never does, fails
+    /// with the host's warnings and federation log lines, which usually say why.
+    /// </summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+
+        var lines = Output.Split('\n');
+        var problems = lines.Select((line, i) => (line, i))
+            .Where(l => l.line.StartsWith("warn", StringComparison.Ordinal) || l.line.Contains("Federation", StringComparison.Ordinal))
+            .SelectMany(l => lines.Skip(l.i).Take(3));
+        throw new TimeoutException("The condition did not hold within 60 seconds. Gateway warnings:\n" + string.Join('\n', problems.TakeLast(40)));
+    }
+
     public ValueTask DisposeAsync() => process.DisposeAsync();
 }

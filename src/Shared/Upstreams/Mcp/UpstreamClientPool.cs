@@ -16,15 +16,12 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
     private static readonly TimeSpan FirstRestartDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRestartDelay = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Version, Lazy<Task<UpstreamConnection>> Connection)> connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PooledEntry> connections = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
 
     public async Task<UpstreamConnection> GetAsync(PeerGatewayRecord gateway, CancellationToken cancellationToken)
     {
-        var entry = connections.AddOrUpdate(
-            gateway.Id,
-            _ => (gateway.UpdatedAt, Connect(gateway, FirstRestartDelay)),
-            (_, existing) => existing.Version == gateway.UpdatedAt ? existing : (gateway.UpdatedAt, Connect(gateway, FirstRestartDelay)));
+        var entry = Current(gateway);
         try
         {
             return await entry.Connection.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -39,11 +36,9 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
     /// <summary>Drops a connection that failed, so the next call connects afresh.</summary>
     public async Task EvictAsync(string gatewayId)
     {
-        if (connections.TryRemove(gatewayId, out var entry) && entry.Connection.IsValueCreated && entry.Connection.Value.IsCompletedSuccessfully)
+        if (connections.TryRemove(gatewayId, out var entry))
         {
-            // A client whose upstream died may wait on its stream while it closes; the caller must not.
-            var closing = entry.Connection.Value.Result.DisposeAsync().AsTask();
-            await Task.WhenAny(closing, Task.Delay(DisposeGrace, time)).ConfigureAwait(false);
+            await CloseAsync(entry).ConfigureAwait(false);
         }
     }
 
@@ -56,6 +51,69 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
         }
 
         stopping.Dispose();
+    }
+
+    /// <summary>
+    /// The pool's entry for the registration as <paramref name="gateway"/> has it: the one held, unless the gateway was
+    /// changed since (then a new one, and the one it replaces is closed). A record older than the held entry's, read
+    /// before a change reached this caller, uses the held entry rather than going back.
+    /// </summary>
+    private PooledEntry Current(PeerGatewayRecord gateway)
+    {
+        while (true)
+        {
+            if (!connections.TryGetValue(gateway.Id, out var held))
+            {
+                var created = new PooledEntry(gateway.UpdatedAt, Connect(gateway, FirstRestartDelay));
+                if (connections.TryAdd(gateway.Id, created))
+                {
+                    return created;
+                }
+            }
+            else if (held.Version >= gateway.UpdatedAt)
+            {
+                return held;
+            }
+            else
+            {
+                var replacement = new PooledEntry(gateway.UpdatedAt, Connect(gateway, FirstRestartDelay));
+                if (connections.TryUpdate(gateway.Id, replacement, held))
+                {
+                    _ = CloseAsync(held);
+                    return replacement;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Closes an entry the pool no longer holds, including one still connecting (its process would otherwise outlive
+    /// it). A client whose upstream died may wait on its stream while it closes: the caller waits a short grace at most.
+    /// </summary>
+    private async Task CloseAsync(PooledEntry entry)
+    {
+        if (!entry.Connection.IsValueCreated)
+        {
+            return;
+        }
+
+        var closing = DisposeWhenConnectedAsync(entry.Connection.Value);
+        await Task.WhenAny(closing, Task.Delay(DisposeGrace, time)).ConfigureAwait(false);
+    }
+
+    private static async Task DisposeWhenConnectedAsync(Task<UpstreamConnection> connecting)
+    {
+        UpstreamConnection connection;
+        try
+        {
+            connection = await connecting.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            return; // It never connected: nothing runs.
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <param name="restartDelay">How long to wait before starting a stdio upstream again should this connection's process end.</param>
@@ -95,7 +153,7 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
                 logger.LogWarning("The stdio upstream {Gateway} ended ({Reason}); starting it again in {Delay}.", gateway.Name, reason, delay);
                 await Task.Delay(delay, time, stopping.Token).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRestartDelay.Ticks));
-                var restarted = (gateway.UpdatedAt, Connect(gateway, delay));
+                var restarted = new PooledEntry(gateway.UpdatedAt, Connect(gateway, delay));
                 if (!connections.TryUpdate(gateway.Id, restarted, ended))
                 {
                     return; // Replaced or dropped meanwhile: whoever did that owns the upstream now.
@@ -103,7 +161,7 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
 
                 try
                 {
-                    await restarted.Item2.Value.ConfigureAwait(false);
+                    await restarted.Connection.Value.ConfigureAwait(false);
                     logger.LogInformation("The stdio upstream {Gateway} runs again.", gateway.Name);
                     return;
                 }
@@ -120,6 +178,9 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
         }
     }
 
-    private static bool Holds((DateTimeOffset Version, Lazy<Task<UpstreamConnection>> Connection) entry, UpstreamConnection connection) =>
+    private static bool Holds(PooledEntry entry, UpstreamConnection connection) =>
         entry.Connection.IsValueCreated && entry.Connection.Value.IsCompletedSuccessfully && ReferenceEquals(entry.Connection.Value.Result, connection);
+
+    /// <summary>A connection (made on first use) to the registration as it was at <paramref name="Version"/>, its update time.</summary>
+    private sealed record PooledEntry(DateTimeOffset Version, Lazy<Task<UpstreamConnection>> Connection);
 }
