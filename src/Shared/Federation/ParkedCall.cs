@@ -17,13 +17,22 @@ public sealed class ParkedCall : IProgress<ProgressNotificationValue>
     private readonly Channel<(string Key, InputRequest Request, TaskCompletionSource<InputResponse> Answer)> asked =
         Channel.CreateUnbounded<(string, InputRequest, TaskCompletionSource<InputResponse>)>();
 
+    /// <summary>How long a round waits for the upstream's next question after one arrives.</summary>
+    private static readonly TimeSpan QuestionGap = TimeSpan.FromMilliseconds(100);
+
     private readonly Dictionary<string, TaskCompletionSource<InputResponse>> awaitingAnswers = new(StringComparer.Ordinal);
     private readonly string statePrefix;
+    private readonly TimeProvider time;
     private IProgress<ProgressNotificationValue>? roundProgress;
     private int askedCount;
 
     /// <param name="statePrefix">What every <c>requestState</c> of the gateway's own starts with.</param>
-    public ParkedCall(string statePrefix) => this.statePrefix = statePrefix;
+    /// <param name="time">The clock of the wait for a round's further questions.</param>
+    public ParkedCall(string statePrefix, TimeProvider time)
+    {
+        this.statePrefix = statePrefix;
+        this.time = time;
+    }
 
     /// <summary>The <c>requestState</c> by which the caller's next round finds this call; empty before the first round.</summary>
     public string State { get; private set; } = string.Empty;
@@ -75,17 +84,45 @@ public sealed class ParkedCall : IProgress<ProgressNotificationValue>
         }
 
         await nextQuestion.ConfigureAwait(false);
-        lock (awaitingAnswers)
+
+        // An upstream asks a round's questions at once, each a request of its own: the round takes those that follow
+        // each other closely, so that a caller is not sent a round of one question of three.
+        var round = new Dictionary<string, InputRequest>(StringComparer.Ordinal);
+        var answers = new Dictionary<string, TaskCompletionSource<InputResponse>>(StringComparer.Ordinal);
+        do
         {
-            var round = new Dictionary<string, InputRequest>(StringComparer.Ordinal);
             while (asked.Reader.TryRead(out var question))
             {
-                awaitingAnswers[question.Key] = question.Answer;
+                answers[question.Key] = question.Answer;
                 round[question.Key] = question.Request;
+            }
+        }
+        while (await AnotherQuestionSoonAsync(cancellationToken).ConfigureAwait(false));
+
+        lock (awaitingAnswers)
+        {
+            foreach (var (key, answer) in answers)
+            {
+                awaitingAnswers[key] = answer;
             }
 
             State = statePrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
             throw new InputRequiredException(new InputRequiredResult { InputRequests = round, RequestState = State });
         }
+    }
+
+    private async Task<bool> AnotherQuestionSoonAsync(CancellationToken cancellationToken)
+    {
+        using var gapOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var another = asked.Reader.WaitToReadAsync(gapOver.Token).AsTask();
+        if (await Task.WhenAny(another, Task.Delay(QuestionGap, time, cancellationToken)).ConfigureAwait(false) == another)
+        {
+            return await another.ConfigureAwait(false);
+        }
+
+        // A question written as the gap ended may not have woken the wait yet: it still belongs to this round.
+        await gapOver.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return asked.Reader.TryPeek(out _);
     }
 }

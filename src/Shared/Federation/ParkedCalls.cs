@@ -27,7 +27,7 @@ public sealed class ParkedCalls(TimeProvider time)
     public async Task<T> StartAsync<T>(Func<ParkedCall, Task<T>> start, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
         where T : Result
     {
-        var parked = new ParkedCall(StatePrefix);
+        var parked = new ParkedCall(StatePrefix, time);
         parked.Call = StartAsResult(start, parked);
         _ = ForgetWhenDoneAsync(parked);
         return await NextRoundAsync<T>(parked, progress, cancellationToken).ConfigureAwait(false);
