@@ -1,5 +1,6 @@
 using McpGateway.Shared.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Tests.Storage;
 
@@ -40,7 +41,18 @@ public sealed class StorageClientsTests
     [Fact]
     public void Identity_settings_without_an_account_name_explain_what_is_missing()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => From(("CatalogStorage:clientId", "abc")));
+        var error = Assert.Throws<OptionsValidationException>(() => From(("CatalogStorage:clientId", "abc")));
         Assert.Contains("CatalogStorage__accountName", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AccountName=devstoreaccount1;AccountKey=not-base64!;TableEndpoint=http://127.0.0.1:9/a;BlobEndpoint=http://127.0.0.1:9/a")]
+    [InlineData("only-a-secret-looking-value")]
+    public void A_malformed_connection_string_is_a_bad_setting_that_never_quotes_it(string connectionString)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => From(("CatalogStorage", connectionString)));
+        Assert.Equal("CatalogStorage", error.OptionsName);
+        Assert.DoesNotContain("not-base64", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("only-a-secret-looking-value", error.Message, StringComparison.Ordinal);
     }
 }
