@@ -102,7 +102,7 @@ public sealed class FederationSync(
         await ForgetAsync(CatalogKind.Tools, tools.Table, t => t.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
         await ForgetAsync(CatalogKind.Resources, resources.Table, r => r.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
         await ForgetAsync(CatalogKind.Prompts, prompts.Table, p => p.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
-        await pool.EvictAsync(gatewayId).ConfigureAwait(false);
+        await pool.RemoveAsync(gatewayId).ConfigureAwait(false);
     }
 
     private async Task ForgetAsync<T>(CatalogKind kind, Storage.CatalogTable<T> table, Func<T, bool> federatedByGateway, string gatewayId, CancellationToken cancellationToken)

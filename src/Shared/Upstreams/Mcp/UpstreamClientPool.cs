@@ -33,8 +33,21 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
         }
     }
 
-    /// <summary>Drops a connection that failed, so the next call connects afresh.</summary>
+    /// <summary>
+    /// Drops a connection that failed a caller, so the next call connects afresh. A connection still being made is left
+    /// to finish: the failure came from the one before it (a restart or a replacement already under way), and callers
+    /// wait on it.
+    /// </summary>
     public async Task EvictAsync(string gatewayId)
+    {
+        if (connections.TryGetValue(gatewayId, out var entry) && IsMade(entry) && connections.TryRemove(KeyValuePair.Create(gatewayId, entry)))
+        {
+            await CloseAsync(entry).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes the upstream's connection in whatever state it is, for a registration that is gone.</summary>
+    public async Task RemoveAsync(string gatewayId)
     {
         if (connections.TryRemove(gatewayId, out var entry))
         {
@@ -47,7 +60,7 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
         await stopping.CancelAsync().ConfigureAwait(false);
         foreach (var gatewayId in connections.Keys)
         {
-            await EvictAsync(gatewayId).ConfigureAwait(false);
+            await RemoveAsync(gatewayId).ConfigureAwait(false);
         }
 
         stopping.Dispose();
@@ -177,6 +190,9 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
             // The host is stopping.
         }
     }
+
+    /// <summary>Whether the entry's connection attempt has finished, either way; one never started counts as made.</summary>
+    private static bool IsMade(PooledEntry entry) => !entry.Connection.IsValueCreated || entry.Connection.Value.IsCompleted;
 
     private static bool Holds(PooledEntry entry, UpstreamConnection connection) =>
         entry.Connection.IsValueCreated && entry.Connection.Value.IsCompletedSuccessfully && ReferenceEquals(entry.Connection.Value.Result, connection);
