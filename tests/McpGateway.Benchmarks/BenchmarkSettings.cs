@@ -3,30 +3,53 @@ using System.Globalization;
 namespace McpGateway.Benchmarks;
 
 /// <summary>What one benchmark run measures, and the command line that repeats it.</summary>
-/// <param name="Requests">Measured requests per path and concurrency level (fewer when its share of the time cap runs out).</param>
-/// <param name="ConcurrencyLevels">Requests kept in flight at once, one measurement per level.</param>
-/// <param name="TimeCap">
-/// The longest warm-up and measurements together may take: a fifth for the warm-up, the rest in equal shares for
-/// each path and level.
-/// </param>
-/// <param name="Warmup">Unmeasured requests per path before any measurement, at the highest level (the JIT's tiering settles).</param>
-/// <param name="GatewaySettings">Settings given to the gateway host on top of the benchmark's own (KEY=VALUE, as its environment).</param>
-public sealed record BenchmarkSettings(int Requests, IReadOnlyList<int> ConcurrencyLevels, TimeSpan TimeCap, int Warmup, IReadOnlyList<string> GatewaySettings)
+/// <param name="Sections">The parts to run, in the order the run takes them.</param>
+/// <param name="ConcurrencyLevels">Requests kept in flight at once for the direct-versus-gateway rows, one row per level.</param>
+/// <param name="Measure">How long each row measures.</param>
+/// <param name="Warmup">How long each path is called, unmeasured, before its rows.</param>
+/// <param name="CatalogTools">Tools created for the list rows.</param>
+/// <param name="MetricsCalls">Tool calls made through the gateway before the second GET /metrics.</param>
+/// <param name="GatewaySettings">Settings given to the gateway hosts on top of the benchmark's own (KEY=VALUE, as their environment).</param>
+public sealed record BenchmarkSettings(
+    IReadOnlySet<BenchmarkSection> Sections,
+    IReadOnlyList<int> ConcurrencyLevels,
+    TimeSpan Measure,
+    TimeSpan Warmup,
+    int CatalogTools,
+    int MetricsCalls,
+    IReadOnlyList<string> GatewaySettings)
 {
+    /// <summary>Connections of the stdio rows.</summary>
+    public const int StdioConcurrency = 8;
+
+    /// <summary>Clients creating the catalog, and making the calls before the second GET /metrics, at once.</summary>
+    public const int BulkConcurrency = 32;
+
     public string Command => string.Create(CultureInfo.InvariantCulture,
-        $"./scripts/bench.sh --requests {Requests} --concurrency {string.Join(',', ConcurrencyLevels)} --seconds {TimeCap.TotalSeconds} --warmup {Warmup}")
+        $"./scripts/bench.sh --only {string.Join(',', Enum.GetValues<BenchmarkSection>().Where(Sections.Contains).Select(s => s.ToString().ToLowerInvariant()))}"
+        + $" --concurrency {string.Join(',', ConcurrencyLevels)} --seconds {Measure.TotalSeconds} --warmup {Warmup.TotalSeconds}"
+        + $" --tools {CatalogTools} --calls {MetricsCalls}")
         + string.Concat(GatewaySettings.Select(setting => $" --gateway-setting {setting}"));
 
     /// <summary>
+    /// The longest a bulk phase (creating the catalog, making the calls before the second GET /metrics) may take:
+    /// what it reached by then is what its row reports.
+    /// </summary>
+    public TimeSpan BulkLimit => Measure * 24;
+
+    public bool Runs(BenchmarkSection section) => Sections.Contains(section);
+
+    /// <summary>
     /// The gateway's settings: REST tool limits lifted above the load (the defaults, 100 calls a minute and 10 at once,
-    /// would measure the limiter), then <see cref="GatewaySettings"/>.
+    /// would measure the limiter), stdio peers allowed to run node, then <see cref="GatewaySettings"/>.
     /// </summary>
     public IReadOnlyDictionary<string, string?> HostSettings()
     {
         var settings = new Dictionary<string, string?>
         {
             ["TOOL_RATE_LIMIT"] = "1000000",
-            ["TOOL_CONCURRENT_LIMIT"] = ConcurrencyLevels.Max().ToString(CultureInfo.InvariantCulture),
+            ["TOOL_CONCURRENT_LIMIT"] = Math.Max(ConcurrencyLevels.Max(), BulkConcurrency).ToString(CultureInfo.InvariantCulture),
+            ["STDIO_ALLOWED_COMMANDS"] = NodeTools.Node,
         };
         foreach (var setting in GatewaySettings)
         {
@@ -36,10 +59,4 @@ public sealed record BenchmarkSettings(int Requests, IReadOnlyList<int> Concurre
 
         return settings;
     }
-
-    /// <summary>The time one path's warm-up may take.</summary>
-    public TimeSpan WarmupShare(int paths) => TimeCap / 5 / paths;
-
-    /// <summary>The time one path at one level may take.</summary>
-    public TimeSpan MeasurementShare(int paths) => TimeCap * 4 / 5 / (paths * ConcurrencyLevels.Count);
 }

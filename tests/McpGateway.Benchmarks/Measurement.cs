@@ -21,13 +21,12 @@ public sealed class Measurement
 
     public TimeSpan Elapsed { get; set; }
 
-    /// <summary>CPU time the gateway host used during the measurement.</summary>
-    public TimeSpan GatewayCpu { get; set; }
-
-    /// <summary>CPU time the storage emulator used during the measurement.</summary>
-    public TimeSpan StorageCpu { get; set; }
+    /// <summary>CPU time the process between client and upstream (the gateway, or the proxy compared with it) used meanwhile.</summary>
+    public TimeSpan? ProxyCpu { get; set; }
 
     public double Throughput => Elapsed > TimeSpan.Zero ? Completed / Elapsed.TotalSeconds : 0;
+
+    public double MeanMilliseconds => Completed == 0 ? double.NaN : latencies.GetMean() / 1000.0;
 
     public void Record(TimeSpan latency, string? failure)
     {

@@ -4,14 +4,25 @@ using McpGateway.Benchmarks;
 // TOOL_CONCURRENT_LIMIT, which the benchmark lifts to the highest level, allows at most 10 000.
 const int MaxConcurrency = 10_000;
 
-var requests = new Option<int>("--requests")
+var only = new Option<BenchmarkSection[]>("--only")
 {
-    Description = "Measured requests per path and concurrency level.",
-    DefaultValueFactory = _ => 2000,
+    Description = "Comma-separated parts to run: " + string.Join(',', Enum.GetNames<BenchmarkSection>().Select(n => n.ToLowerInvariant())) + " (default: all).",
+    DefaultValueFactory = _ => Enum.GetValues<BenchmarkSection>(),
+    CustomParser = result =>
+    {
+        var names = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        if (names.Length == 0 || !names.All(n => Enum.TryParse<BenchmarkSection>(n, ignoreCase: true, out _) && !int.TryParse(n, out _)))
+        {
+            result.AddError($"--only takes parts separated by commas among {string.Join(", ", Enum.GetNames<BenchmarkSection>().Select(n => n.ToLowerInvariant()))}.");
+            return [];
+        }
+
+        return names.Select(n => Enum.Parse<BenchmarkSection>(n, ignoreCase: true)).Distinct().ToArray();
+    },
 };
 var concurrency = new Option<int[]>("--concurrency")
 {
-    Description = "Comma-separated concurrency levels.",
+    Description = "Comma-separated concurrency levels of the direct-versus-gateway rows.",
     DefaultValueFactory = _ => [1, 8, 32],
     CustomParser = result =>
     {
@@ -27,17 +38,27 @@ var concurrency = new Option<int[]>("--concurrency")
 };
 var seconds = new Option<int>("--seconds")
 {
-    Description = "Hard cap in seconds on warm-up and measuring together: a fifth for the warm-up, the rest shared equally by every path and level (start-up not included).",
-    DefaultValueFactory = _ => 120,
+    Description = "Seconds each row measures; a bulk phase (creating the catalog, the calls before the second GET /metrics) stops after 24 times that.",
+    DefaultValueFactory = _ => 10,
 };
 var warmup = new Option<int>("--warmup")
 {
-    Description = "Unmeasured requests per path before the measurements, at the highest concurrency level.",
-    DefaultValueFactory = _ => 3000,
+    Description = "Seconds each path is called, unmeasured, before its rows.",
+    DefaultValueFactory = _ => 3,
+};
+var tools = new Option<int>("--tools")
+{
+    Description = "Tools created in the catalog for the tools/list and GET /tools rows.",
+    DefaultValueFactory = _ => 10_000,
+};
+var calls = new Option<int>("--calls")
+{
+    Description = "Tool calls made through the gateway before the second GET /metrics.",
+    DefaultValueFactory = _ => 100_000,
 };
 var gatewaySettings = new Option<string[]>("--gateway-setting")
 {
-    Description = "A gateway setting KEY=VALUE for the host (repeatable), e.g. --gateway-setting LOG_LEVEL=WARNING.",
+    Description = "A gateway setting KEY=VALUE for the hosts (repeatable), e.g. --gateway-setting LOG_LEVEL=WARNING.",
     DefaultValueFactory = _ => [],
 };
 gatewaySettings.Validators.Add(result =>
@@ -50,7 +71,7 @@ gatewaySettings.Validators.Add(result =>
         }
     }
 });
-foreach (var positive in new[] { requests, seconds })
+foreach (var positive in new[] { seconds, tools, calls })
 {
     positive.Validators.Add(result =>
     {
@@ -69,14 +90,16 @@ warmup.Validators.Add(result =>
     }
 });
 
-var command = new RootCommand("Measures MCP tools/call of a REST tool through the gateway against calling the REST endpoint directly.")
+var command = new RootCommand("Measures the gateway against direct calls and the proxies it competes with, and prints one table of figures and targets.")
 {
-    requests, concurrency, seconds, warmup, gatewaySettings,
+    only, concurrency, seconds, warmup, tools, calls, gatewaySettings,
 };
 command.SetAction((parse, cancellationToken) => new BenchmarkRun(new BenchmarkSettings(
-    parse.GetValue(requests),
+    parse.GetValue(only)!.ToHashSet(),
     parse.GetValue(concurrency)!,
     TimeSpan.FromSeconds(parse.GetValue(seconds)),
-    parse.GetValue(warmup),
+    TimeSpan.FromSeconds(parse.GetValue(warmup)),
+    parse.GetValue(tools),
+    parse.GetValue(calls),
     parse.GetValue(gatewaySettings)!)).RunAsync(Console.Out, Console.Error, cancellationToken));
 return await command.Parse(args).InvokeAsync();

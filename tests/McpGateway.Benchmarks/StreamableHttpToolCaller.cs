@@ -7,8 +7,8 @@ using System.Text.Json.Nodes;
 namespace McpGateway.Benchmarks;
 
 /// <summary>
-/// tools/call on the gateway's <c>/mcp</c> with raw POSTs, as a client sends it: statelessly in 2026-07-28
-/// (Mcp-Method / Mcp-Name headers, protocol version and client capabilities in <c>_meta</c>) or in a
+/// tools/call (and tools/list) on a Streamable HTTP endpoint with raw POSTs, as a client sends them: statelessly in
+/// 2026-07-28 (Mcp-Method / Mcp-Name headers, protocol version and client capabilities in <c>_meta</c>) or in a
 /// 2025-11-25 session (initialize once, then Mcp-Session-Id on every request).
 /// </summary>
 public sealed class StreamableHttpToolCaller
@@ -19,15 +19,17 @@ public sealed class StreamableHttpToolCaller
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
 
-    private readonly HttpClient gateway;
+    private readonly HttpClient http;
+    private readonly string endpoint;
     private readonly string tool;
     private readonly JsonObject arguments;
     private readonly string revision;
     private string? sessionId;
 
-    private StreamableHttpToolCaller(HttpClient gateway, string tool, JsonObject arguments, string revision)
+    private StreamableHttpToolCaller(HttpClient http, string endpoint, string tool, JsonObject arguments, string revision)
     {
-        this.gateway = gateway;
+        this.http = http;
+        this.endpoint = endpoint;
         this.tool = tool;
         this.arguments = arguments;
         this.revision = revision;
@@ -35,12 +37,13 @@ public sealed class StreamableHttpToolCaller
 
     private bool Stateless => revision == StatelessRevision;
 
-    public static StreamableHttpToolCaller CreateStateless(HttpClient gateway, string tool, JsonObject arguments) =>
-        new(gateway, tool, arguments, StatelessRevision);
+    /// <param name="http">A client whose base address is the server's; <paramref name="endpoint"/> is relative to it.</param>
+    public static StreamableHttpToolCaller CreateStateless(HttpClient http, string tool, JsonObject arguments, string endpoint = "mcp") =>
+        new(http, endpoint, tool, arguments, StatelessRevision);
 
-    public static async Task<StreamableHttpToolCaller> OpenSessionAsync(HttpClient gateway, string tool, JsonObject arguments, CancellationToken cancellationToken)
+    public static async Task<StreamableHttpToolCaller> OpenSessionAsync(HttpClient http, string tool, JsonObject arguments, CancellationToken cancellationToken, string endpoint = "mcp")
     {
-        var caller = new StreamableHttpToolCaller(gateway, tool, arguments, SessionRevision);
+        var caller = new StreamableHttpToolCaller(http, endpoint, tool, arguments, SessionRevision);
         var initialize = new JsonObject
         {
             ["protocolVersion"] = SessionRevision,
@@ -82,17 +85,45 @@ public sealed class StreamableHttpToolCaller
     {
         using var response = await SendAsync(ToolCall(id: 0), cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var result = SseParser.Create(new MemoryStream(Encoding.UTF8.GetBytes(text))).Enumerate()
-            .Select(item => JsonNode.Parse(item.Data))
-            .LastOrDefault(message => message?["result"] is not null)?["result"];
+        var result = Answer(response, text)?["result"];
         return response.StatusCode == HttpStatusCode.OK && result?["isError"]?.GetValue<bool>() != true && result?["content"]?[0]?["text"]?.GetValue<string>() is { } content
             ? content
             : throw new InvalidOperationException($"tools/call over {revision} answered {(int)response.StatusCode}: {text}");
     }
 
+    /// <summary>Asks for one page of tools/list: what went wrong (null on success) and the next page's cursor (null after the last).</summary>
+    public async Task<(string? Failure, string? NextCursor)> ListToolsAsync(long id, string? cursor, CancellationToken cancellationToken)
+    {
+        var parameters = new JsonObject();
+        if (cursor is not null)
+        {
+            parameters["cursor"] = cursor;
+        }
+
+        using var response = await SendAsync(Message("tools/list", WithMeta(parameters), id), cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var result = response.StatusCode == HttpStatusCode.OK ? Answer(response, text)?["result"] : null;
+        return result?["tools"] is JsonArray
+            ? (null, result["nextCursor"]?.GetValue<string>())
+            : ($"{(int)response.StatusCode}: {text}", null);
+    }
+
+    /// <summary>The JSON-RPC answer in a response: its body, or the last message with a result or an error on its event stream.</summary>
+    private static JsonNode? Answer(HttpResponseMessage response, string text) =>
+        response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+            ? SseParser.Create(new MemoryStream(Encoding.UTF8.GetBytes(text))).Enumerate()
+                .Select(item => JsonNode.Parse(item.Data))
+                .LastOrDefault(message => message?["result"] is not null || message?["error"] is not null)
+            : JsonNode.Parse(text);
+
     private JsonObject ToolCall(long id)
     {
-        var parameters = new JsonObject { ["name"] = tool, ["arguments"] = arguments.DeepClone() };
+        return Message("tools/call", WithMeta(new JsonObject { ["name"] = tool, ["arguments"] = arguments.DeepClone() }), id);
+    }
+
+    /// <summary>The parameters with what 2026-07-28 carries in every request's <c>_meta</c>.</summary>
+    private JsonObject WithMeta(JsonObject parameters)
+    {
         if (Stateless)
         {
             parameters["_meta"] = new JsonObject
@@ -102,7 +133,7 @@ public sealed class StreamableHttpToolCaller
             };
         }
 
-        return Message("tools/call", parameters, id);
+        return parameters;
     }
 
     private static JsonObject Message(string method, JsonObject? parameters, long? id)
@@ -124,7 +155,7 @@ public sealed class StreamableHttpToolCaller
 
     private async Task<HttpResponseMessage> SendAsync(JsonObject message, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "mcp")
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
             Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
         };
@@ -146,6 +177,6 @@ public sealed class StreamableHttpToolCaller
             }
         }
 
-        return await gateway.SendAsync(request, cancellationToken);
+        return await http.SendAsync(request, cancellationToken);
     }
 }
