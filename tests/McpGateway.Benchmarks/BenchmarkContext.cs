@@ -51,7 +51,7 @@ public sealed class BenchmarkContext(BenchmarkSettings settings, TextWriter prog
     /// <summary>tools/call of the REST tool through <paramref name="instance"/>, checked once to return the echoed arguments.</summary>
     public static async Task<CallPath> RestToolPathAsync(GatewayInstance instance, string name, CancellationToken cancellationToken)
     {
-        ExpectEcho(name, await StreamableHttpToolCaller.CreateStateless(instance.Client, RestTool, EchoArguments).CallForTextAsync(cancellationToken));
+        ExpectEcho(name, await instance.CallForTextAsync(RestTool, EchoArguments, cancellationToken));
         return instance.ToolCallPath(name, RestTool, EchoArguments);
     }
 

@@ -49,6 +49,13 @@ public sealed class GatewayInstance : IAsyncDisposable
         }, Cpu);
     }
 
+    /// <summary>Calls <paramref name="tool"/> once (counted in <see cref="ToolCalls"/>) and returns the text of its result.</summary>
+    public Task<string> CallForTextAsync(string tool, JsonObject arguments, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref toolCalls);
+        return StreamableHttpToolCaller.CreateStateless(Client, tool, arguments).CallForTextAsync(cancellationToken);
+    }
+
     /// <summary>A GET of <paramref name="path"/> that succeeds with 200.</summary>
     public CallPath GetPath(string name, string path) => new(name, async (_, cancellationToken) =>
     {

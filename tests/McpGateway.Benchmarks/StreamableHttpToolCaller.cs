@@ -20,16 +20,14 @@ public sealed class StreamableHttpToolCaller
     private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
 
     private readonly HttpClient http;
-    private readonly string endpoint;
     private readonly string tool;
     private readonly JsonObject arguments;
     private readonly string revision;
     private string? sessionId;
 
-    private StreamableHttpToolCaller(HttpClient http, string endpoint, string tool, JsonObject arguments, string revision)
+    private StreamableHttpToolCaller(HttpClient http, string tool, JsonObject arguments, string revision)
     {
         this.http = http;
-        this.endpoint = endpoint;
         this.tool = tool;
         this.arguments = arguments;
         this.revision = revision;
@@ -37,13 +35,16 @@ public sealed class StreamableHttpToolCaller
 
     private bool Stateless => revision == StatelessRevision;
 
-    /// <param name="http">A client whose base address is the server's; <paramref name="endpoint"/> is relative to it.</param>
-    public static StreamableHttpToolCaller CreateStateless(HttpClient http, string tool, JsonObject arguments, string endpoint = "mcp") =>
-        new(http, endpoint, tool, arguments, StatelessRevision);
+    /// <param name="http">A client whose base address is the server's; the endpoint is <c>/mcp</c> under it.</param>
+    public static StreamableHttpToolCaller CreateStateless(HttpClient http, string tool, JsonObject arguments) =>
+        new(http, tool, arguments, StatelessRevision);
 
-    public static async Task<StreamableHttpToolCaller> OpenSessionAsync(HttpClient http, string tool, JsonObject arguments, CancellationToken cancellationToken, string endpoint = "mcp")
+    /// <summary>A caller for tools/list only (2026-07-28).</summary>
+    public static StreamableHttpToolCaller CreateLister(HttpClient http) => new(http, tool: string.Empty, [], StatelessRevision);
+
+    public static async Task<StreamableHttpToolCaller> OpenSessionAsync(HttpClient http, string tool, JsonObject arguments, CancellationToken cancellationToken)
     {
-        var caller = new StreamableHttpToolCaller(http, endpoint, tool, arguments, SessionRevision);
+        var caller = new StreamableHttpToolCaller(http, tool, arguments, SessionRevision);
         var initialize = new JsonObject
         {
             ["protocolVersion"] = SessionRevision,
@@ -155,7 +156,7 @@ public sealed class StreamableHttpToolCaller
 
     private async Task<HttpResponseMessage> SendAsync(JsonObject message, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        using var request = new HttpRequestMessage(HttpMethod.Post, "mcp")
         {
             Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
         };

@@ -31,7 +31,7 @@ public sealed class CatalogListPart : IBenchmarkPart
         var tools = created.Completed - created.Failures;
         var catalog = Outcome.Format($"{tools:N0} tools created") + (tools < wanted ? " (creating ran out of time)" : string.Empty);
 
-        var lister = StreamableHttpToolCaller.CreateStateless(gateway.Client, tool: string.Empty, arguments: []);
+        var lister = StreamableHttpToolCaller.CreateLister(gateway.Client);
         string? cursor = null;
         var pages = new CallPath($"tools/list, one page, {catalog}", async (number, token) =>
         {

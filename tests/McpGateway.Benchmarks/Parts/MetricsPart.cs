@@ -25,8 +25,13 @@ public sealed class MetricsPart : IBenchmarkPart
     {
         var calls = await BenchmarkContext.RestToolPathAsync(context.Gateway, "tools/call of the REST tool, the bulk before the second GET /metrics", cancellationToken);
         var remaining = context.Settings.MetricsCalls - context.Gateway.ToolCalls;
-        await context.Progress.WriteLineAsync($"{calls.Name}: {remaining} calls at {BenchmarkSettings.BulkConcurrency} connections, at most {context.Settings.BulkLimit.TotalSeconds} s");
-        var bulk = await BenchmarkContext.MeasureAsync(calls, BenchmarkSettings.BulkConcurrency, context.Settings.BulkLimit, cancellationToken, Math.Max(remaining, 0));
+        Measurement? bulk = null;
+        if (remaining > 0)
+        {
+            await context.Progress.WriteLineAsync($"{calls.Name}: {remaining} calls at {BenchmarkSettings.BulkConcurrency} connections, at most {context.Settings.BulkLimit.TotalSeconds} s");
+            bulk = await BenchmarkContext.MeasureAsync(calls, BenchmarkSettings.BulkConcurrency, context.Settings.BulkLimit, cancellationToken, remaining);
+        }
+
         var made = context.Gateway.ToolCalls;
         await context.Progress.WriteLineAsync($"GET /metrics after {made} calls: {context.Settings.Measure.TotalSeconds} s");
         var afterCalls = await MeasureMetricsAsync(context, cancellationToken);
@@ -35,7 +40,7 @@ public sealed class MetricsPart : IBenchmarkPart
         return
         [
             new ResultRow("GET /metrics after 0 calls", 1, before),
-            new ResultRow(calls.Name, BenchmarkSettings.BulkConcurrency, bulk),
+            .. bulk is null ? Array.Empty<ResultRow>() : [new ResultRow(calls.Name, BenchmarkSettings.BulkConcurrency, bulk)],
             new ResultRow(Outcome.Format($"GET /metrics after {made:N0} calls{shortOf}"), 1, afterCalls,
                 Outcome: Outcome.AtMost(afterCalls.PercentileMilliseconds(50) / before.PercentileMilliseconds(50), GrowthTarget, "× the p50 after 0 calls")),
         ];
