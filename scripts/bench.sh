@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks tools/call of a REST tool through the gateway (Streamable HTTP: 2026-07-28 stateless and a 2025-11-25
-# session) against calling the REST endpoint directly, and prints the figures. Not part of the tests.
-# Installs Azurite (npm, into tools/), builds in Release and passes its arguments on (--help lists them), e.g.
-#   ./scripts/bench.sh --requests 2000 --concurrency 1,8,32 --seconds 120
+# Measures the gateway side by side with direct calls and with the proxies it competes with, and prints one Markdown
+# table of figures and targets (README.md, "Benchmarks", says what each row measures). Not part of the tests; every
+# process it starts listens on 127.0.0.1 and the run stops by itself (a hard cap bounds it).
+# Installs the node tools (npm, into tools/: Azurite, server-everything, supergateway, mcp-proxy), builds in Release
+# and passes its arguments on (--help lists them), e.g. a smoke run:
+#   ./scripts/bench.sh --only rest,stdio --seconds 2 --warmup 1
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
