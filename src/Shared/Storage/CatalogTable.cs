@@ -93,8 +93,7 @@ public sealed class CatalogTable<T>
         if (!IsStorableId(document.Id))
         {
             // The gateway makes its ids, but an imported document brings its own.
-            throw ApiProblem.Invalid(
-                "id", $"'id' must be 1 to {TableKey.MaxLength - HistoryRowKey(string.Empty, 0).Length} characters, none of them '/', '\\', '#', '?' or a control character.");
+            throw new InvalidItemIdException(TableKey.MaxLength - HistoryRowKey(string.Empty, 0).Length);
         }
 
         await ensureCreated(cancellationToken).ConfigureAwait(false);
@@ -128,7 +127,7 @@ public sealed class CatalogTable<T>
     /// <summary>
     /// Applies <paramref name="change"/> to the current state and stores the result. When another writer
     /// got there first the change is applied again to the newer state, so neither update is lost; with
-    /// <paramref name="ifMatch"/> the caller asks instead to fail (412) if the item changed since it read it.
+    /// <paramref name="ifMatch"/> the caller asks instead to fail (<see cref="ItemChangedException"/>) if the item changed since it read it.
     /// </summary>
     public async Task<CatalogEntry<T>> UpdateAsync(
         string id,
@@ -141,10 +140,10 @@ public sealed class CatalogTable<T>
         for (var attempt = 1; ; attempt++)
         {
             var currentRow = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false)
-                ?? throw ApiProblem.NotFound($"No item with id '{id}' exists.");
+                ?? throw new CatalogItemNotFoundException(id);
             if (ifMatch is { } expected && expected != currentRow.ETag)
             {
-                throw ApiProblem.PreconditionFailed($"The item '{id}' was changed since the ETag {expected} was read.");
+                throw new ItemChangedException($"The item '{id}' was changed since the ETag {expected} was read.");
             }
 
             var current = await DecodeAsync(currentRow, cancellationToken).ConfigureAwait(false);
@@ -182,7 +181,7 @@ public sealed class CatalogTable<T>
 
                 if (ex.Status == 412 && ifMatch is not null)
                 {
-                    throw ApiProblem.PreconditionFailed($"The item '{id}' was changed by another request.");
+                    throw new ItemChangedException($"The item '{id}' was changed by another request.");
                 }
 
                 await BeforeRetryAsync(id, attempt, cancellationToken).ConfigureAwait(false);
@@ -196,7 +195,7 @@ public sealed class CatalogTable<T>
         for (var attempt = 1; ; attempt++)
         {
             var row = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false)
-                ?? throw ApiProblem.NotFound($"No item with id '{id}' exists.");
+                ?? throw new CatalogItemNotFoundException(id);
             var entry = await DecodeAsync(row, cancellationToken).ConfigureAwait(false);
             var history = new List<TableEntity>();
             await foreach (var historyRow in QueryRangeAsync(HistoryRowPrefix(id), cancellationToken).ConfigureAwait(false))
@@ -270,7 +269,7 @@ public sealed class CatalogTable<T>
     /// <summary>Spreads writers that lost a race so they do not collide again in lockstep, up to a bounded number of attempts.</summary>
     private static Task BeforeRetryAsync(string id, int attempt, CancellationToken cancellationToken) =>
         attempt == MaxAttempts
-            ? throw ApiProblem.Conflict($"The item '{id}' is being changed by too many requests at once; retry.")
+            ? throw new WriteContentionException(id)
             : Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 + Math.Min(attempt, 10) * 10)), cancellationToken);
 
     private static void CopyPayload(TableEntity from, TableEntity to, string property)
@@ -284,7 +283,7 @@ public sealed class CatalogTable<T>
         }
     }
 
-    private static ApiProblem? ConflictFor(TableTransactionFailedException ex, IReadOnlyList<UniqueKey> keys, int firstKeyAction)
+    private static UniqueKeyConflictException? ConflictFor(TableTransactionFailedException ex, IReadOnlyList<UniqueKey> keys, int firstKeyAction)
     {
         if (ex.Status != 409)
         {
@@ -292,12 +291,8 @@ public sealed class CatalogTable<T>
         }
 
         var index = ex.FailedTransactionActionIndex - firstKeyAction;
-        return index is { } i && i >= 0 && i < keys.Count
-            ? ApiProblem.Conflict($"{Capitalize(keys[i].Description)} already exists.", keys[i].Kind)
-            : ApiProblem.Conflict("An item with the same unique name or URI already exists.");
+        return new UniqueKeyConflictException(index is { } i && i >= 0 && i < keys.Count ? keys[i] : null);
     }
-
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static CatalogEntry<T> Entry(T document, TableEntity row, ETag etag) =>
         new(document, etag, row.GetInt32(RevisionProperty) ?? 1, DateTimeOffset.UtcNow) { Content = PayloadStore.Describe(row, ContentProperty) };
