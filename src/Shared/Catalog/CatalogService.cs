@@ -132,4 +132,11 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
             .Select(e => (e, (Func<object>)(() => ToRead(e, summaries.GetValueOrDefault(e.Document.Id, MetricsSummary.Empty)))))
             .ToList();
     }
+
+    /// <summary>
+    /// Applies many changes at once (a federation sync) in batched transactions, with the events and metrics clean-up of
+    /// the single operations; a change refused because another item holds its name or URI says so in its result.
+    /// </summary>
+    public Task<IReadOnlyList<CatalogChangeResult<TRecord>>> ApplyAsync(IReadOnlyList<CatalogChange<TRecord>> changes, CancellationToken cancellationToken) =>
+        CatalogBatch.ApplyAsync(table, changes, Kind, metrics, PublishAsync, cancellationToken);
 }

@@ -6,20 +6,22 @@ using McpGateway.Shared.Storage;
 namespace McpGateway.Shared.Federation;
 
 /// <summary>
-/// Makes the items a gateway federates in one catalog table match what its upstream offers now: new ones
-/// added, changed ones updated (keeping their id, switch and tags), vanished ones removed.
+/// Makes the items a gateway federates in one catalog kind match what its upstream offers now: new ones
+/// added, changed ones updated (keeping their id, switch and tags), vanished ones removed, all in one batch through
+/// the kind's service (so each change is published and a removed item's metrics go with it).
 /// </summary>
 public static class CatalogReconciler
 {
-    /// <param name="owned">The items of <paramref name="table"/> that came from this gateway.</param>
+    /// <param name="owned">The items of <paramref name="service"/> that came from this gateway.</param>
     /// <param name="offered">What the upstream offers now, as records with fresh ids.</param>
     /// <param name="key">Identifies an item across syncs (its upstream name or URI).</param>
     /// <param name="keep">Carries what the catalog owns (id, timestamps, switch, tags) from the stored item onto the offered one.</param>
     /// <param name="touch">Marks an item as updated now.</param>
-    /// <param name="failOnConflict">Throw a 409 on a name taken by another item (registration) instead of reporting it (periodic sync).</param>
-    public static async Task<SyncReport> ReconcileAsync<T>(
+    /// <param name="failOnConflict">Throw on a name taken by another item (registration) instead of reporting it (periodic sync).</param>
+    /// <exception cref="UniqueKeyConflictException">With <paramref name="failOnConflict"/>: an offered item's name or URI is taken.</exception>
+    public static async Task<SyncReport> ReconcileAsync<T, TInput>(
         string gatewayId,
-        CatalogTable<T> table,
+        CatalogService<T, TInput> service,
         IReadOnlyList<T> owned,
         IReadOnlyList<T> offered,
         Func<T, string> key,
@@ -31,37 +33,35 @@ public static class CatalogReconciler
     {
         var stored = owned.ToDictionary(key, StringComparer.Ordinal);
         var offeredKeys = offered.Select(key).ToHashSet(StringComparer.Ordinal);
-        int added = 0, updated = 0, removed = 0;
-        var conflicts = new List<string>();
 
+        // Removals first, so a name a vanished item held is free for a new one.
+        var changes = owned.Where(item => !offeredKeys.Contains(key(item))).Select(CatalogChange<T> (gone) => new CatalogChange<T>.Delete(gone.Id)).ToList();
         foreach (var item in offered)
         {
-            try
+            if (!stored.TryGetValue(key(item), out var existing))
             {
-                if (!stored.TryGetValue(key(item), out var existing))
-                {
-                    await table.InsertAsync(item, null, cancellationToken).ConfigureAwait(false);
-                    added++;
-                }
-                else if (Json(keep(existing, item)) != Json(existing))
-                {
-                    await table.UpdateAsync(existing.Id, current => touch(keep(current.Document, item)), cancellationToken).ConfigureAwait(false);
-                    updated++;
-                }
+                changes.Add(new CatalogChange<T>.Insert(item));
             }
-            catch (ApiProblem problem) when (problem.Status == 409 && !failOnConflict)
+            else if (Json(keep(existing, item)) != Json(existing))
             {
-                conflicts.Add(problem.Message);
+                changes.Add(new CatalogChange<T>.Update(existing.Id, current => touch(keep(current, item))));
             }
         }
 
-        foreach (var gone in owned.Where(item => !offeredKeys.Contains(key(item))))
+        var results = await service.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
+        var conflicts = results.Select(result => result.Conflict).OfType<UniqueKeyConflictException>().ToList();
+        if (failOnConflict && conflicts.Count > 0)
         {
-            await table.DeleteAsync(gone.Id, cancellationToken).ConfigureAwait(false);
-            removed++;
+            throw conflicts[0];
         }
 
-        return new SyncReport(gatewayId, added, updated, removed, conflicts);
+        int Applied<TChange>() => results.Count(result => result.Applied && result.Change is TChange);
+        return new SyncReport(
+            gatewayId,
+            Applied<CatalogChange<T>.Insert>(),
+            Applied<CatalogChange<T>.Update>(),
+            Applied<CatalogChange<T>.Delete>(),
+            [.. conflicts.Select(conflict => conflict.Message)]);
     }
 
     private static string Json<T>(T item) => JsonSerializer.Serialize(item, GatewayJson.Options);

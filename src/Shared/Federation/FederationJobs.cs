@@ -6,6 +6,7 @@ using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Protocol;
+using McpGateway.Shared.Storage;
 using McpGateway.Shared.Upstreams.Mcp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -141,7 +142,7 @@ public sealed class FederationJobs(
                 var entry = await gateways.CreateAsync(new PeerGatewayInput { Name = name, Url = url }, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Registered FEDERATION_PEERS entry {Url} as gateway {Name}", url, entry.Document.Name);
             }
-            catch (ApiProblem problem) when (problem.Status == 409)
+            catch (UniqueKeyConflictException)
             {
                 // Already registered (by an earlier start or another instance).
             }

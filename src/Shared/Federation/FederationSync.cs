@@ -99,23 +99,18 @@ public sealed class FederationSync(
     /// <summary>Removes every item a gateway federated (when it is deleted).</summary>
     public async Task ForgetAsync(string gatewayId, CancellationToken cancellationToken)
     {
-        await ForgetAsync(CatalogKind.Tools, tools.Table, t => t.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
-        await ForgetAsync(CatalogKind.Resources, resources.Table, r => r.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
-        await ForgetAsync(CatalogKind.Prompts, prompts.Table, p => p.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(tools, t => t.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(resources, r => r.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(prompts, p => p.GatewayId == gatewayId, gatewayId, cancellationToken).ConfigureAwait(false);
         await pool.RemoveAsync(gatewayId).ConfigureAwait(false);
     }
 
-    private async Task ForgetAsync<T>(CatalogKind kind, Storage.CatalogTable<T> table, Func<T, bool> federatedByGateway, string gatewayId, CancellationToken cancellationToken)
-        where T : class, Catalog.ICatalogItem
+    private async Task ForgetAsync<T, TInput>(CatalogService<T, TInput> service, Func<T, bool> federatedByGateway, string gatewayId, CancellationToken cancellationToken)
+        where T : class, ICatalogItem
     {
-        var removed = 0;
-        foreach (var entry in (await table.ListAsync(cancellationToken).ConfigureAwait(false)).Where(e => federatedByGateway(e.Document)))
-        {
-            await table.DeleteAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
-            removed++;
-        }
-
-        await PublishListChangedAsync(kind, SyncReport.Empty(gatewayId) with { Removed = removed }).ConfigureAwait(false);
+        var federated = (await service.ListAsync(cancellationToken).ConfigureAwait(false)).Select(e => e.Document).Where(federatedByGateway).ToList();
+        var results = await service.ApplyAsync([.. federated.Select(item => new Storage.CatalogChange<T>.Delete(item.Id))], cancellationToken).ConfigureAwait(false);
+        await PublishListChangedAsync(service.Kind, SyncReport.Empty(gatewayId) with { Removed = results.Count(result => result.Applied) }).ConfigureAwait(false);
     }
 
     /// <summary>One list_changed event for a kind whose federated items a sync (or a removal) changed; none when nothing did.</summary>
@@ -150,15 +145,15 @@ public sealed class FederationSync(
         var ownedPrompts = (await prompts.ListAsync(cancellationToken).ConfigureAwait(false)).Select(e => e.Document).Where(p => p.GatewayId == gateway.Id).ToList();
 
         var toolReport = await CatalogReconciler.ReconcileAsync(
-            gateway.Id, tools.Table, ownedTools, offeredTools, t => t.OriginalName!,
+            gateway.Id, tools, ownedTools, offeredTools, t => t.OriginalName!,
             (stored, fresh) => fresh with { Id = stored.Id, CreatedAt = stored.CreatedAt, UpdatedAt = stored.UpdatedAt, Enabled = stored.Enabled, Tags = stored.Tags },
             t => t with { UpdatedAt = now }, failOnConflict, cancellationToken).ConfigureAwait(false);
         var resourceReport = await CatalogReconciler.ReconcileAsync(
-            gateway.Id, resources.Table, ownedResources, [.. offeredResources, .. offeredTemplates], r => r.Uri,
+            gateway.Id, resources, ownedResources, [.. offeredResources, .. offeredTemplates], r => r.Uri,
             (stored, fresh) => fresh with { Id = stored.Id, CreatedAt = stored.CreatedAt, UpdatedAt = stored.UpdatedAt, Enabled = stored.Enabled, Tags = stored.Tags },
             r => r with { UpdatedAt = now }, failOnConflict, cancellationToken).ConfigureAwait(false);
         var promptReport = await CatalogReconciler.ReconcileAsync(
-            gateway.Id, prompts.Table, ownedPrompts, offeredPrompts, p => p.OriginalName!,
+            gateway.Id, prompts, ownedPrompts, offeredPrompts, p => p.OriginalName!,
             (stored, fresh) => fresh with { Id = stored.Id, CreatedAt = stored.CreatedAt, UpdatedAt = stored.UpdatedAt, Enabled = stored.Enabled, Tags = stored.Tags },
             p => p with { UpdatedAt = now }, failOnConflict, cancellationToken).ConfigureAwait(false);
         await PublishListChangedAsync(CatalogKind.Tools, toolReport).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Storage;
 using McpGateway.Shared.Upstreams.Mcp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -39,12 +40,17 @@ public static class PeerGatewayRoutes
             {
                 await request.Service<FederationSync>().SyncAsync(id, failOnConflict: true, request.Aborted).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is UpstreamUnavailableException or ApiProblem { Status: StatusCodes.Status409Conflict })
+            catch (Exception ex) when (ex is UpstreamUnavailableException or UniqueKeyConflictException)
             {
                 // A registration that cannot federate its peer is not kept half-done.
                 await request.Service<FederationSync>().ForgetAsync(id, CancellationToken.None).ConfigureAwait(false);
                 await service.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
-                throw ex as ApiProblem ?? ApiProblem.BadGateway(ex.Message);
+                if (ex is UpstreamUnavailableException)
+                {
+                    throw ApiProblem.BadGateway(ex.Message);
+                }
+
+                throw;
             }
 
             entry = await service.GetAsync(id, request.Aborted).ConfigureAwait(false);

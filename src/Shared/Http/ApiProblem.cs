@@ -1,3 +1,4 @@
+using McpGateway.Shared.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace McpGateway.Shared.Http;
@@ -50,7 +51,18 @@ public sealed class ApiProblem : Exception
     public static ApiProblem Unavailable(string detail, int retryAfterSeconds) =>
         new(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", detail) { RetryAfterSeconds = retryAfterSeconds };
 
-    /// <summary>How every path reports that storage cannot be reached (see <see cref="Storage.StorageUnavailableException"/>).</summary>
+    /// <summary>The problem a REST caller gets for an operation a catalog table refused.</summary>
+    public static ApiProblem For(CatalogStorageException refusal) => refusal switch
+    {
+        CatalogItemNotFoundException => NotFound(refusal.Message),
+        UniqueKeyConflictException conflict => Conflict(refusal.Message, conflict.Key?.Kind),
+        ItemChangedException => PreconditionFailed(refusal.Message),
+        WriteContentionException => Conflict(refusal.Message),
+        InvalidItemIdException => Invalid("id", refusal.Message),
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.GetType().Name, "No problem is defined for this refusal."),
+    };
+
+    /// <summary>How every path reports that storage cannot be reached (see <see cref="StorageUnavailableException"/>).</summary>
     public static ApiProblem StorageUnavailable(int retryAfterSeconds) =>
         Unavailable($"Storage is unavailable; retry after {retryAfterSeconds} s.", retryAfterSeconds);
 }

@@ -57,6 +57,10 @@ public sealed class RouteDispatcher(
         {
             return ProblemResponses.From(problem, context);
         }
+        catch (CatalogStorageException refusal)
+        {
+            return ProblemResponses.From(ApiProblem.For(refusal), context);
+        }
         catch (StorageUnavailableException ex)
         {
             logger.LogWarning(ex, "Catalog storage unavailable while serving {Method} {Route}", context.Request.Method, route.Template);

@@ -11,7 +11,7 @@ namespace McpGateway.Shared.Storage;
 /// one entity-group transaction: a duplicate name can never slip in, and an update that raced
 /// another one is re-applied on the newer state instead of overwriting it (ETag concurrency).
 /// </summary>
-public sealed class CatalogTable<T>
+public sealed partial class CatalogTable<T>
     where T : class, ICatalogDocument
 {
     private const string Partition = "catalog";
@@ -90,33 +90,17 @@ public sealed class CatalogTable<T>
 
     public async Task<CatalogEntry<T>> InsertAsync(T document, ReadOnlyMemory<byte>? content, CancellationToken cancellationToken)
     {
-        if (!IsStorableId(document.Id))
-        {
-            // The gateway makes its ids, but an imported document brings its own.
-            throw ApiProblem.Invalid(
-                "id", $"'id' must be 1 to {TableKey.MaxLength - HistoryRowKey(string.Empty, 0).Length} characters, none of them '/', '\\', '#', '?' or a control character.");
-        }
-
         await ensureCreated(cancellationToken).ConfigureAwait(false);
-        var row = new TableEntity(Partition, ItemPrefix + document.Id) { [RevisionProperty] = 1 };
-        await payloads.WriteAsync(row, DocumentProperty, Serialize(document), cancellationToken).ConfigureAwait(false);
-        if (content is { } bytes)
-        {
-            await payloads.WriteAsync(row, ContentProperty, bytes, cancellationToken).ConfigureAwait(false);
-        }
-
-        var keys = document.UniqueKeys().ToList();
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
-        actions.AddRange(keys.Select(key => new TableTransactionAction(TableTransactionActionType.Add, KeyRow(key, document.Id))));
+        var write = await InsertionAsync(document, content, cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return Entry(document, row, response.Value[0].Headers.ETag ?? default);
+            var response = await table.SubmitTransactionAsync(write.Actions, cancellationToken).ConfigureAwait(false);
+            return Entry(document, write.Row, response.Value[0].Headers.ETag ?? default);
         }
         catch (TableTransactionFailedException ex)
         {
-            await payloads.DeleteBlobsAsync(PayloadStore.BlobNames(row)).ConfigureAwait(false);
-            if (ConflictFor(ex, keys, firstKeyAction: 1) is { } conflict)
+            await payloads.DeleteBlobsAsync(write.NewBlobs).ConfigureAwait(false);
+            if (ConflictFor(ex, write.AddedKeys) is { } conflict)
             {
                 throw conflict;
             }
@@ -128,7 +112,7 @@ public sealed class CatalogTable<T>
     /// <summary>
     /// Applies <paramref name="change"/> to the current state and stores the result. When another writer
     /// got there first the change is applied again to the newer state, so neither update is lost; with
-    /// <paramref name="ifMatch"/> the caller asks instead to fail (412) if the item changed since it read it.
+    /// <paramref name="ifMatch"/> the caller asks instead to fail (<see cref="ItemChangedException"/>) if the item changed since it read it.
     /// </summary>
     public async Task<CatalogEntry<T>> UpdateAsync(
         string id,
@@ -141,36 +125,23 @@ public sealed class CatalogTable<T>
         for (var attempt = 1; ; attempt++)
         {
             var currentRow = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false)
-                ?? throw ApiProblem.NotFound($"No item with id '{id}' exists.");
+                ?? throw new CatalogItemNotFoundException(id);
             if (ifMatch is { } expected && expected != currentRow.ETag)
             {
-                throw ApiProblem.PreconditionFailed($"The item '{id}' was changed since the ETag {expected} was read.");
+                throw new ItemChangedException($"The item '{id}' was changed since the ETag {expected} was read.");
             }
 
-            var current = await DecodeAsync(currentRow, cancellationToken).ConfigureAwait(false);
-            var updated = change(current);
-            var row = new TableEntity(Partition, currentRow.RowKey) { [RevisionProperty] = current.Revision + 1 };
-            await payloads.WriteAsync(row, DocumentProperty, Serialize(updated), cancellationToken).ConfigureAwait(false);
-            if (newContent is { } bytes)
-            {
-                await payloads.WriteAsync(row, ContentProperty, bytes, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                CopyPayload(currentRow, row, ContentProperty);
-            }
-
-            var (actions, addedKeys, firstKeyAction) = UpdateActions(current, updated, currentRow, row);
+            var write = await RewriteAsync(currentRow, change, newContent, cancellationToken).ConfigureAwait(false);
             try
             {
-                var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                await payloads.DeleteBlobsAsync(ReplacedBlobs(currentRow, row)).ConfigureAwait(false);
-                return Entry(updated, row, response.Value[0].Headers.ETag ?? default);
+                var response = await table.SubmitTransactionAsync(write.Actions, cancellationToken).ConfigureAwait(false);
+                await payloads.DeleteBlobsAsync(write.FreedBlobs).ConfigureAwait(false);
+                return Entry(write.Document, write.Row, response.Value[0].Headers.ETag ?? default);
             }
             catch (TableTransactionFailedException ex)
             {
-                await payloads.DeleteBlobsAsync(PayloadStore.BlobNames(row).Except(PayloadStore.BlobNames(currentRow))).ConfigureAwait(false);
-                if (ConflictFor(ex, addedKeys, firstKeyAction) is { } conflict)
+                await payloads.DeleteBlobsAsync(write.NewBlobs).ConfigureAwait(false);
+                if (ConflictFor(ex, write.AddedKeys) is { } conflict)
                 {
                     throw conflict;
                 }
@@ -182,7 +153,7 @@ public sealed class CatalogTable<T>
 
                 if (ex.Status == 412 && ifMatch is not null)
                 {
-                    throw ApiProblem.PreconditionFailed($"The item '{id}' was changed by another request.");
+                    throw new ItemChangedException($"The item '{id}' was changed by another request.");
                 }
 
                 await BeforeRetryAsync(id, attempt, cancellationToken).ConfigureAwait(false);
@@ -196,21 +167,11 @@ public sealed class CatalogTable<T>
         for (var attempt = 1; ; attempt++)
         {
             var row = await FindRowAsync(ItemPrefix + id, cancellationToken).ConfigureAwait(false)
-                ?? throw ApiProblem.NotFound($"No item with id '{id}' exists.");
-            var entry = await DecodeAsync(row, cancellationToken).ConfigureAwait(false);
-            var history = new List<TableEntity>();
-            await foreach (var historyRow in QueryRangeAsync(HistoryRowPrefix(id), cancellationToken).ConfigureAwait(false))
-            {
-                history.Add(historyRow);
-            }
-
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, row, row.ETag) };
-            actions.AddRange(entry.Document.UniqueKeys().Select(key =>
-                new TableTransactionAction(TableTransactionActionType.Delete, KeyRow(key, id), ETag.All)));
-            actions.AddRange(history.Select(h => new TableTransactionAction(TableTransactionActionType.Delete, h, ETag.All)));
+                ?? throw new CatalogItemNotFoundException(id);
+            var write = await RemovalAsync(row, cancellationToken).ConfigureAwait(false);
             try
             {
-                foreach (var batch in actions.Chunk(MaxTransactionSize))
+                foreach (var batch in write.Actions.Chunk(MaxTransactionSize))
                 {
                     await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
                 }
@@ -221,12 +182,74 @@ public sealed class CatalogTable<T>
                 continue;
             }
 
-            await payloads.DeleteBlobsAsync(history.Prepend(row).SelectMany(PayloadStore.BlobNames)).ConfigureAwait(false);
+            await payloads.DeleteBlobsAsync(write.FreedBlobs).ConfigureAwait(false);
             return;
         }
     }
 
-    private (List<TableTransactionAction> Actions, List<UniqueKey> AddedKeys, int FirstKeyAction) UpdateActions(
+    /// <summary>The rows that store a new item: its row (payloads written) and one row per unique key.</summary>
+    private async Task<ItemWrite> InsertionAsync(T document, ReadOnlyMemory<byte>? content, CancellationToken cancellationToken)
+    {
+        if (!IsStorableId(document.Id))
+        {
+            // The gateway makes its ids, but an imported document brings its own.
+            throw new InvalidItemIdException(TableKey.MaxLength - HistoryRowKey(string.Empty, 0).Length);
+        }
+
+        var row = new TableEntity(Partition, ItemPrefix + document.Id) { [RevisionProperty] = 1 };
+        await payloads.WriteAsync(row, DocumentProperty, Serialize(document), cancellationToken).ConfigureAwait(false);
+        if (content is { } bytes)
+        {
+            await payloads.WriteAsync(row, ContentProperty, bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var keys = document.UniqueKeys().ToList();
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
+        actions.AddRange(keys.Select(key => new TableTransactionAction(TableTransactionActionType.Add, KeyRow(key, document.Id))));
+        return new ItemWrite(row, document, actions, keys, [.. PayloadStore.BlobNames(row)], []);
+    }
+
+    /// <summary>The rows that replace the item in <paramref name="currentRow"/> by <paramref name="change"/> of it, conditional on its ETag.</summary>
+    private async Task<ItemWrite> RewriteAsync(
+        TableEntity currentRow, Func<CatalogEntry<T>, T> change, ReadOnlyMemory<byte>? newContent, CancellationToken cancellationToken)
+    {
+        var current = await DecodeAsync(currentRow, cancellationToken).ConfigureAwait(false);
+        var updated = change(current);
+        var row = new TableEntity(Partition, currentRow.RowKey) { [RevisionProperty] = current.Revision + 1 };
+        await payloads.WriteAsync(row, DocumentProperty, Serialize(updated), cancellationToken).ConfigureAwait(false);
+        if (newContent is { } bytes)
+        {
+            await payloads.WriteAsync(row, ContentProperty, bytes, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            CopyPayload(currentRow, row, ContentProperty);
+        }
+
+        var (actions, addedKeys) = UpdateActions(current, updated, currentRow, row);
+        return new ItemWrite(
+            row, updated, actions, addedKeys, [.. PayloadStore.BlobNames(row).Except(PayloadStore.BlobNames(currentRow))], [.. ReplacedBlobs(currentRow, row)]);
+    }
+
+    /// <summary>The deletions of the item in <paramref name="row"/> (conditional on its ETag), its unique keys and its history.</summary>
+    private async Task<ItemWrite> RemovalAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var entry = await DecodeAsync(row, cancellationToken).ConfigureAwait(false);
+        var id = entry.Document.Id;
+        var history = new List<TableEntity>();
+        await foreach (var historyRow in QueryRangeAsync(HistoryRowPrefix(id), cancellationToken).ConfigureAwait(false))
+        {
+            history.Add(historyRow);
+        }
+
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, row, row.ETag) };
+        actions.AddRange(entry.Document.UniqueKeys().Select(key =>
+            new TableTransactionAction(TableTransactionActionType.Delete, KeyRow(key, id), ETag.All)));
+        actions.AddRange(history.Select(h => new TableTransactionAction(TableTransactionActionType.Delete, h, ETag.All)));
+        return new ItemWrite(row, entry.Document, actions, [], [], [.. history.Prepend(row).SelectMany(PayloadStore.BlobNames)]);
+    }
+
+    private (List<TableTransactionAction> Actions, List<UniqueKey> AddedKeys) UpdateActions(
         CatalogEntry<T> current, T updated, TableEntity currentRow, TableEntity row)
     {
         var oldKeys = current.Document.UniqueKeys().ToHashSet();
@@ -246,7 +269,7 @@ public sealed class CatalogTable<T>
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, historyRow));
         }
 
-        return (actions, addedKeys, 1);
+        return (actions, addedKeys);
     }
 
     /// <summary>Blobs the previous row named that neither the new row nor (when history is kept) its history row does.</summary>
@@ -270,7 +293,7 @@ public sealed class CatalogTable<T>
     /// <summary>Spreads writers that lost a race so they do not collide again in lockstep, up to a bounded number of attempts.</summary>
     private static Task BeforeRetryAsync(string id, int attempt, CancellationToken cancellationToken) =>
         attempt == MaxAttempts
-            ? throw ApiProblem.Conflict($"The item '{id}' is being changed by too many requests at once; retry.")
+            ? throw new WriteContentionException(id)
             : Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 + Math.Min(attempt, 10) * 10)), cancellationToken);
 
     private static void CopyPayload(TableEntity from, TableEntity to, string property)
@@ -284,20 +307,17 @@ public sealed class CatalogTable<T>
         }
     }
 
-    private static ApiProblem? ConflictFor(TableTransactionFailedException ex, IReadOnlyList<UniqueKey> keys, int firstKeyAction)
+    /// <summary>The conflict a failed insert or update met, if a unique key row it adds (from its second action on) already existed.</summary>
+    private static UniqueKeyConflictException? ConflictFor(TableTransactionFailedException ex, IReadOnlyList<UniqueKey> addedKeys)
     {
         if (ex.Status != 409)
         {
             return null;
         }
 
-        var index = ex.FailedTransactionActionIndex - firstKeyAction;
-        return index is { } i && i >= 0 && i < keys.Count
-            ? ApiProblem.Conflict($"{Capitalize(keys[i].Description)} already exists.", keys[i].Kind)
-            : ApiProblem.Conflict("An item with the same unique name or URI already exists.");
+        var index = ex.FailedTransactionActionIndex - 1;
+        return new UniqueKeyConflictException(index is { } i && i >= 0 && i < addedKeys.Count ? addedKeys[i] : null);
     }
-
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static CatalogEntry<T> Entry(T document, TableEntity row, ETag etag) =>
         new(document, etag, row.GetInt32(RevisionProperty) ?? 1, DateTimeOffset.UtcNow) { Content = PayloadStore.Describe(row, ContentProperty) };
@@ -348,4 +368,16 @@ public sealed class CatalogTable<T>
     private static string HistoryRowPrefix(string id) => $"{HistoryPrefix}{id}|";
 
     private static string HistoryRowKey(string id, int revision) => $"{HistoryRowPrefix(id)}{revision:D10}";
+
+    /// <summary>
+    /// The transaction actions of one item's change, with the blobs its payloads were written to (removed if the
+    /// transaction fails) and the blobs only the replaced rows referred to (removed once it commits).
+    /// </summary>
+    private sealed record ItemWrite(
+        TableEntity Row,
+        T Document,
+        List<TableTransactionAction> Actions,
+        IReadOnlyList<UniqueKey> AddedKeys,
+        IReadOnlyList<string?> NewBlobs,
+        IReadOnlyList<string?> FreedBlobs);
 }

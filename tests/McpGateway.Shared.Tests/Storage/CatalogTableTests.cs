@@ -51,10 +51,10 @@ public sealed class CatalogTableTests
         await table.InsertAsync(new Note("a", "alpha", []), null, Cancel);
         await table.InsertAsync(new Note("b", "beta", []), null, Cancel);
 
-        var duplicate = await Assert.ThrowsAsync<ApiProblem>(() => table.InsertAsync(new Note("c", "alpha", []), null, Cancel));
-        Assert.Equal(409, duplicate.Status);
-        var rename = await Assert.ThrowsAsync<ApiProblem>(() => table.UpdateAsync("b", e => e.Document with { Name = "alpha" }, Cancel));
-        Assert.Equal(409, rename.Status);
+        var duplicate = await Assert.ThrowsAsync<UniqueKeyConflictException>(() => table.InsertAsync(new Note("c", "alpha", []), null, Cancel));
+        Assert.Equal("A note named 'alpha' already exists.", duplicate.Message);
+        var rename = await Assert.ThrowsAsync<UniqueKeyConflictException>(() => table.UpdateAsync("b", e => e.Document with { Name = "alpha" }, Cancel));
+        Assert.Equal("name", rename.Key?.Kind);
         Assert.Equal("beta", (await table.FindAsync("b", Cancel))!.Document.Name);
 
         await table.UpdateAsync("a", e => e.Document with { Name = "gamma" }, Cancel);
@@ -77,7 +77,7 @@ public sealed class CatalogTableTests
                 await table.InsertAsync(new Note($"race{i}", "contested", []), null, Cancel);
                 return true;
             }
-            catch (ApiProblem problem) when (problem.Status == 409)
+            catch (UniqueKeyConflictException)
             {
                 return false;
             }
@@ -133,8 +133,8 @@ public sealed class CatalogTableTests
 
         Assert.Equal("long", (await table.FindByKeyAsync("name", name, Cancel))!.Document.Id);
         Assert.Null(await table.FindByKeyAsync("name", name + "!", Cancel));
-        var duplicate = await Assert.ThrowsAsync<ApiProblem>(() => table.InsertAsync(new Note("other", name, []), null, Cancel));
-        Assert.Equal(409, duplicate.Status);
+        var duplicate = await Assert.ThrowsAsync<UniqueKeyConflictException>(() => table.InsertAsync(new Note("other", name, []), null, Cancel));
+        Assert.Equal(name, duplicate.Key?.Value);
     }
 
     [Fact]
@@ -158,10 +158,11 @@ public sealed class CatalogTableTests
     {
         var table = storage.Table<Note>("notes");
 
-        var refused = await Assert.ThrowsAsync<ApiProblem>(() => table.InsertAsync(new Note(id, $"bad id {id}", []), null, Cancel));
+        var refused = await Assert.ThrowsAsync<InvalidItemIdException>(() => table.InsertAsync(new Note(id, $"bad id {id}", []), null, Cancel));
 
-        Assert.Equal(422, refused.Status);
-        Assert.Equal("id", refused.Field);
+        var problem = ApiProblem.For(refused);
+        Assert.Equal(422, problem.Status);
+        Assert.Equal("id", problem.Field);
     }
 
     [Fact]
@@ -186,9 +187,9 @@ public sealed class CatalogTableTests
                     await table.UpdateAsync(id, e => e.Document with { Lines = [.. e.Document.Lines, $"line {i}"] }, Cancel);
                     return "updated";
                 }
-                catch (ApiProblem problem)
+                catch (CatalogStorageException refusal)
                 {
-                    return problem.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return ApiProblem.For(refusal).Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
             }));
 

@@ -83,10 +83,10 @@ public sealed class CatalogSection<T>(
         {
             return await ApplyAsync(item, strategy, dryRun, idMap, cancellationToken).ConfigureAwait(false);
         }
-        catch (ApiProblem problem)
+        catch (CatalogStorageException refusal)
         {
             // Storage refused this item (a name another item took meanwhile): the rest of the document still goes in.
-            return new ImportChange(key, Label(item), "fail", problem.Message);
+            return new ImportChange(key, Label(item), "fail", refusal.Message);
         }
     }
 
