@@ -13,6 +13,7 @@ using McpGateway.Shared.Federation;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
+using McpGateway.Shared.Observability.Metrics;
 using McpGateway.Shared.Prompts;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Storage;
@@ -45,7 +46,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(new GatewayHostInfo(hostName));
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton<CatalogStorage>();
-        services.AddSingleton<MetricsStore>();
+        services.AddGatewayMetrics(configuration);
         services.AddGatewayNotifications(configuration);
 
         services.AddSingleton<SecretProtector>();
