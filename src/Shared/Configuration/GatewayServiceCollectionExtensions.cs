@@ -11,6 +11,7 @@ using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Federation;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Maintenance;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Observability.Metrics;
@@ -93,6 +94,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<FederatedSubscriptions>();
         services.AddSingleton<JobLease>();
         services.AddSingleton<FederationJobs>();
+        services.AddGatewayMaintenance();
 
         services.AddValidatedSettings<SecurityOptions>(configuration);
         services.AddSingleton<McpCatalog>();
