@@ -24,6 +24,7 @@ public static class GatewayHost
         if (command is null && !isStdio)
         {
             builder.Services.AddHostedService<FederationTimerService>();
+            builder.Services.AddHostedService<MaintenanceTimerService>();
         }
 
         var hostSettings = builder.Configuration.Get<ContainerHostOptions>() ?? new ContainerHostOptions();

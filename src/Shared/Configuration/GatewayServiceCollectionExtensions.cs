@@ -11,8 +11,10 @@ using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Federation;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Maintenance;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
+using McpGateway.Shared.Observability.Metrics;
 using McpGateway.Shared.Prompts;
 using McpGateway.Shared.Protocol;
 using McpGateway.Shared.Storage;
@@ -45,7 +47,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(new GatewayHostInfo(hostName));
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton<CatalogStorage>();
-        services.AddSingleton<MetricsStore>();
+        services.AddGatewayMetrics(configuration);
         services.AddGatewayNotifications(configuration);
 
         services.AddSingleton<SecretProtector>();
@@ -92,6 +94,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<FederatedSubscriptions>();
         services.AddSingleton<JobLease>();
         services.AddSingleton<FederationJobs>();
+        services.AddGatewayMaintenance();
 
         services.AddValidatedSettings<SecurityOptions>(configuration);
         services.AddSingleton<McpCatalog>();

@@ -18,6 +18,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddValidatedSettings<SignalRServiceOptions>(configuration);
         services.AddSingleton<EventLog>();
         services.AddSingleton<EventHub>();
+        services.AddSingleton<EventRelayQueue>();
         services.AddSingleton<EventPublisher>();
         services.AddSingleton<EventStreamResponder>();
         services.AddHttpClient<SignalRServiceClient>(client => client.Timeout = TimeSpan.FromSeconds(10));

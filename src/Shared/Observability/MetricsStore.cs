@@ -1,25 +1,15 @@
-using Azure.Data.Tables;
-using McpGateway.Shared.Storage;
+using McpGateway.Shared.Observability.Metrics;
 using ModelContextProtocol.Protocol;
 
 namespace McpGateway.Shared.Observability;
 
 /// <summary>
-/// Per-item execution metrics in Table storage. Each invocation appends its own row (partition = the
-/// item kind, row = item id + time + a unique suffix), so concurrent recorders on any number of
-/// instances never read-modify-write a shared counter; summaries are computed when read.
+/// Per-item execution metrics. A call is counted in this instance's memory (<see cref="MetricsLedger"/>), nothing is
+/// written on the request path; <see cref="MetricsFlusher"/> writes per-minute roll-ups in the background and reads
+/// the other instances', so every read here answers from memory in time that does not grow with the calls made.
 /// </summary>
-public sealed class MetricsStore
+public sealed class MetricsStore(MetricsLedger ledger, MetricsRollupTable table, TimeProvider time)
 {
-    private readonly LazyTable lazyTable;
-    private readonly TimeProvider time;
-
-    public MetricsStore(CatalogStorage storage, TimeProvider time)
-    {
-        lazyTable = storage.RawTable("metrics");
-        this.time = time;
-    }
-
     /// <summary>The kinds whose metrics <c>/metrics</c> reports, keyed as in its response.</summary>
     public static readonly IReadOnlyDictionary<string, string> ReportedKinds = new Dictionary<string, string>
     {
@@ -32,18 +22,10 @@ public sealed class MetricsStore
     /// <summary>The kinds with a history: the reported ones, and peer gateways (one event per health check).</summary>
     public static readonly IReadOnlyList<string> HistoryKinds = [.. ReportedKinds.Values, "gateway"];
 
-    public async Task RecordAsync(string kind, string itemId, bool success, TimeSpan duration, CancellationToken cancellationToken)
+    public Task RecordAsync(string kind, string itemId, bool success, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        var row = new TableEntity(kind, $"{itemId}|{now.UtcTicks:D19}|{Guid.NewGuid():N}")
-        {
-            ["ItemId"] = itemId,
-            ["Success"] = success,
-            ["Seconds"] = duration.TotalSeconds,
-            ["At"] = now,
-        };
-        await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+        ledger.Record(kind, itemId, success, duration, time.GetUtcNow());
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -62,107 +44,69 @@ public sealed class MetricsStore
         }
         catch (Exception ex) when (ex is not InputRequiredException)
         {
-            await RecordAsync(items, success: false, time.GetElapsedTime(started)).ConfigureAwait(false);
+            Record(items, success: false, time.GetElapsedTime(started));
             throw;
         }
 
-        await RecordAsync(items, failed?.Invoke(result) is not true, time.GetElapsedTime(started)).ConfigureAwait(false);
+        Record(items, failed?.Invoke(result) is not true, time.GetElapsedTime(started));
         return result;
     }
 
-    public async Task<MetricsSummary> SummaryAsync(string kind, string itemId, CancellationToken cancellationToken) =>
-        MetricsSummary.Of(await EventsAsync(kind, itemId, cancellationToken).ConfigureAwait(false));
+    public Task<MetricsSummary> SummaryAsync(string kind, string itemId, CancellationToken cancellationToken) =>
+        Task.FromResult(ledger.Item(kind, itemId).ToSummary());
 
-    /// <summary>Summaries of every item of a kind that has events, by item id.</summary>
-    public async Task<IReadOnlyDictionary<string, MetricsSummary>> SummariesAsync(string kind, CancellationToken cancellationToken) =>
-        (await EventsAsync(kind, null, cancellationToken).ConfigureAwait(false))
-            .GroupBy(e => e.ItemId)
-            .ToDictionary(g => g.Key, g => MetricsSummary.Of(g.ToList()));
+    /// <summary>Summaries of every item of a kind that has calls, by item id.</summary>
+    public Task<IReadOnlyDictionary<string, MetricsSummary>> SummariesAsync(string kind, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, MetricsSummary>>(ledger.Items(kind).ToDictionary(i => i.Key, i => i.Value.ToSummary()));
 
-    public async Task<MetricsSummary> KindSummaryAsync(string kind, CancellationToken cancellationToken) =>
-        MetricsSummary.Of(await EventsAsync(kind, null, cancellationToken).ConfigureAwait(false));
+    public Task<MetricsSummary> KindSummaryAsync(string kind, CancellationToken cancellationToken) =>
+        Task.FromResult(ledger.Kind(kind).ToSummary());
 
     /// <summary>
     /// Calls, failures and mean latency per time bucket over the last <paramref name="window"/>, oldest first, for one
-    /// item or (<paramref name="itemId"/> null) a whole kind: what the Admin UI charts.
+    /// item or (<paramref name="itemId"/> null) a whole kind: what the Admin UI charts. A minute's calls fall in the
+    /// bucket of the latest of them.
     /// </summary>
-    public async Task<MetricsHistory> HistoryAsync(string kind, string? itemId, TimeSpan window, int bucketCount, CancellationToken cancellationToken)
+    public Task<MetricsHistory> HistoryAsync(string kind, string? itemId, TimeSpan window, int bucketCount, CancellationToken cancellationToken)
     {
         var to = time.GetUtcNow();
         var from = to - window;
         var width = window / bucketCount;
-        var events = (await EventsAsync(kind, itemId, cancellationToken).ConfigureAwait(false)).Where(e => e.At > from && e.At <= to).ToList();
-        var points = Enumerable.Range(0, bucketCount).Select(i =>
+        var buckets = new List<MetricsRollup>[bucketCount];
+        foreach (var minute in ledger.Minutes(kind, itemId, RollupKey.MinuteOf(from)))
         {
-            var start = from + (width * i);
-            var inBucket = events.Where(e => e.At > start && e.At <= start + width).ToList();
-            return new MetricsHistoryPoint(
-                start, inBucket.Count, inBucket.Count(e => !e.Success), inBucket.Count == 0 ? null : inBucket.Average(e => e.Seconds));
-        });
-        return new MetricsHistory(kind, itemId, from, to, width.TotalSeconds, points.ToList());
-    }
-
-    /// <summary>Deletes the events of one item, of one kind (itemId null) or of everything (both null).</summary>
-    public async Task ResetAsync(string? kind, string? itemId, CancellationToken cancellationToken)
-    {
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        var filter = kind is null ? null : Filter(kind, itemId);
-        var rows = table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        var batch = new List<TableEntity>();
-        await foreach (var row in rows.ConfigureAwait(false))
-        {
-            batch.Add(row);
-        }
-
-        foreach (var partition in batch.GroupBy(r => r.PartitionKey))
-        {
-            foreach (var chunk in partition.Chunk(100))
+            if (minute.LastAt > from && minute.LastAt <= to)
             {
-                var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, Azure.ETag.All));
-                try
-                {
-                    await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TableTransactionFailedException ex) when (ex.Status == 404)
-                {
-                    // A concurrent reset deleted some of these rows first; delete the rest one by one (a missing row is no error).
-                    foreach (var row in chunk)
-                    {
-                        await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
-                    }
-                }
+                var index = Math.Min(bucketCount - 1, (int)Math.Ceiling((minute.LastAt - from) / width) - 1);
+                (buckets[index] ??= []).Add(minute);
             }
         }
-    }
 
-    private async Task<List<MetricEvent>> EventsAsync(string kind, string? itemId, CancellationToken cancellationToken)
-    {
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        var events = new List<MetricEvent>();
-        var rows = table.QueryAsync<TableEntity>(Filter(kind, itemId), select: ["ItemId", "Success", "Seconds", "At"], cancellationToken: cancellationToken);
-        await foreach (var row in rows.ConfigureAwait(false))
+        var points = buckets.Select((inBucket, i) =>
         {
-            events.Add(new MetricEvent(
-                row.GetString("ItemId") ?? string.Empty,
-                row.GetBoolean("Success") ?? false,
-                row.GetDouble("Seconds") ?? 0,
-                row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
-        }
-
-        return events;
+            var merged = inBucket is null ? MetricsRollup.Empty : MetricsRollup.Merge(inBucket);
+            return new MetricsHistoryPoint(from + (width * i), (int)merged.Count, (int)merged.Failures, merged.Count == 0 ? null : merged.TotalSeconds / merged.Count);
+        });
+        return Task.FromResult(new MetricsHistory(kind, itemId, from, to, width.TotalSeconds, points.ToList()));
     }
 
-    private async Task RecordAsync(IReadOnlyCollection<MeasuredItem> items, bool success, TimeSpan duration)
+    /// <summary>Forgets the calls of one item, of one kind (itemId null) or of everything (both null), on every instance.</summary>
+    public async Task ResetAsync(string? kind, string? itemId, CancellationToken cancellationToken)
     {
+        var reset = new MetricsReset(kind, itemId, time.GetUtcNow());
+        ledger.Reset(reset);
+        await table.ResetAsync(reset, HistoryKinds, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Record(IReadOnlyCollection<MeasuredItem> items, bool success, TimeSpan duration)
+    {
+        var now = time.GetUtcNow();
         foreach (var item in items)
         {
-            await RecordAsync(item.Kind, item.ItemId, success, duration, CancellationToken.None).ConfigureAwait(false);
+            ledger.Record(item.Kind, item.ItemId, success, duration, now);
         }
     }
-
-    private static string Filter(string kind, string? itemId) => itemId is null
-        ? TableClient.CreateQueryFilter($"PartitionKey eq {kind}")
-        : TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey ge {itemId + "|"} and RowKey lt {itemId + "}"}");}
+}
 
 /// <summary>An item whose executions are counted: its kind (<c>tool</c>, <c>server</c>, ...) and id.</summary>
 public readonly record struct MeasuredItem(string Kind, string ItemId);

@@ -1,6 +1,9 @@
 namespace McpGateway.Shared.Observability;
 
-/// <summary>Execution figures of one item or of a whole kind, in ContextForge's shape (times in seconds).</summary>
+/// <summary>
+/// Execution figures of one item or of a whole kind, in ContextForge's shape (times in seconds), plus latency
+/// percentiles read from the roll-ups' histograms.
+/// </summary>
 public sealed record MetricsSummary(
     long TotalExecutions,
     long SuccessfulExecutions,
@@ -9,29 +12,10 @@ public sealed record MetricsSummary(
     double? MinResponseTime,
     double? MaxResponseTime,
     double? AvgResponseTime,
-    DateTimeOffset? LastExecutionTime)
+    DateTimeOffset? LastExecutionTime,
+    double? P50ResponseTime,
+    double? P95ResponseTime,
+    double? P99ResponseTime)
 {
-    public static readonly MetricsSummary Empty = new(0, 0, 0, 0, null, null, null, null);
-
-    public static MetricsSummary Of(IReadOnlyCollection<MetricEvent> events)
-    {
-        if (events.Count == 0)
-        {
-            return Empty;
-        }
-
-        long failed = events.Count(e => !e.Success);
-        return new MetricsSummary(
-            events.Count,
-            events.Count - failed,
-            failed,
-            (double)failed / events.Count,
-            events.Min(e => e.Seconds),
-            events.Max(e => e.Seconds),
-            events.Average(e => e.Seconds),
-            events.Max(e => e.At));
-    }
+    public static readonly MetricsSummary Empty = new(0, 0, 0, 0, null, null, null, null, null, null, null);
 }
-
-/// <summary>One recorded invocation.</summary>
-public readonly record struct MetricEvent(string ItemId, bool Success, double Seconds, DateTimeOffset At);

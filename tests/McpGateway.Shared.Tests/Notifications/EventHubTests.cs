@@ -79,7 +79,7 @@ public sealed class EventHubTests(AzuriteFixture azurite)
     private static (EventHub Hub, EventPublisher Publisher) Instance(EventLog log)
     {
         var hub = new EventHub(log, Settings, TimeProvider.System, NullLogger<EventHub>.Instance);
-        return (hub, new EventPublisher(log, hub, [], Settings, TimeProvider.System, NullLogger<EventPublisher>.Instance));
+        return (hub, new EventPublisher(log, hub, new EventRelayQueue([], NullLogger<EventRelayQueue>.Instance), TimeProvider.System, NullLogger<EventPublisher>.Instance));
     }
 
     private static async Task<string?> FirstIdAsync(EventLog log)
