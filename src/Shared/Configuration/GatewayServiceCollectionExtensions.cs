@@ -85,6 +85,7 @@ public static class GatewayServiceCollectionExtensions
             .AddHttpMessageHandler<PassthroughHeadersHandler>()
             .AddHttpMessageHandler<SseErrorBodyHandler>();
         services.AddSingleton<UpstreamConnector>();
+        services.AddSingleton<SessionUpstreamPool>();
         services.AddSingleton<UpstreamClientPool>();
         services.AddSingleton<UpstreamPipelines>();
         services.AddSingleton<FederatedNames>();
@@ -102,6 +103,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<CatalogRequestServices>();
         services.AddSingleton<StorageOutageResponder>();
         services.AddSingleton<McpServerFactory>();
+        services.AddValidatedSettings<McpSessionOptions>(configuration);
         services.AddSingleton<McpSessionStore>();
         services.AddSingleton<SessionNotifications>();
         services.AddSingleton<InFlightRequests>();

@@ -4,6 +4,7 @@ using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Protocol;
+using McpGateway.Shared.Transports.StreamableHttp;
 using McpGateway.Shared.Upstreams.Mcp;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -19,12 +20,19 @@ namespace McpGateway.Shared.Federation;
 /// How the upstream asks the caller for input depends on both revisions. An upstream on 2026-07-28 answers with
 /// input-required results, which go back to the caller as they are (a session caller's server core turns them into
 /// requests). An older upstream sends requests of its own: a session caller that can answer them gets an upstream
-/// session bound to it, whose requests go to that caller; a 2026-07-28 caller gets them as input-required rounds while
-/// the call waits in this instance. A caller that asked for log messages also gets a session of its own, so that the
-/// upstream's log messages reach that caller only. Everyone else shares the pooled session.
+/// session bound to its downstream session, kept for all its calls, whose requests go to that caller; a 2026-07-28
+/// caller gets them as input-required rounds while the call waits in this instance. A session caller that asked for
+/// log messages also gets an upstream session of its own, so that the upstream's log messages reach that caller only
+/// (a 2026-07-28 caller, which has no session, one per call). Everyone else shares the pooled session.
 /// </remarks>
 public sealed class FederatedCalls(
-    PeerGatewayService gateways, UpstreamClientPool pool, UpstreamConnector connector, UpstreamPipelines pipelines, ParkedCalls parkedCalls)
+    PeerGatewayService gateways,
+    UpstreamClientPool pool,
+    SessionUpstreamPool sessionUpstreams,
+    McpSessionStore sessions,
+    UpstreamConnector connector,
+    UpstreamPipelines pipelines,
+    ParkedCalls parkedCalls)
 {
     public async Task<CallToolResult> CallToolAsync(
         ToolRecord tool, IDictionary<string, JsonElement>? arguments, ToolCallContext context, CancellationToken cancellationToken)
@@ -115,7 +123,7 @@ public sealed class FederatedCalls(
         var pooled = await pool.GetAsync(request.Gateway, cancellationToken).ConfigureAwait(false);
         if (request.Caller is not { } caller)
         {
-            return await SendAsync<T>(request, pooled, dedicatedTo: null, progress, cancellationToken).ConfigureAwait(false);
+            return await SendAsync<T>(request, pooled, progress, cancellationToken).ConfigureAwait(false);
         }
 
         var statelessCaller = ProtocolRevisions.IsStateless(caller.NegotiatedProtocolVersion);
@@ -123,29 +131,55 @@ public sealed class FederatedCalls(
         {
             // The call outlives this request; the upstream's time limit (FEDERATION_TIMEOUT) bounds it.
             return await parkedCalls.StartAsync<T>(
-                parked => SendAsync<T>(
-                    request, pooled, new UpstreamCaller(caller.NegotiatedProtocolVersion, caller.ClientCapabilities, parked.AskAsync, LogLevel: null, Logs: null), parked, CancellationToken.None),
+                parked => SendOverOwnSessionAsync<T>(
+                    request, new UpstreamCaller(caller.NegotiatedProtocolVersion, caller.ClientCapabilities, parked.AskAsync, LogLevel: null, Logs: null), parked, CancellationToken.None),
                 progress,
                 cancellationToken).ConfigureAwait(false);
         }
 
         var asksCaller = !statelessCaller && AnswersRequests(caller);
-        var dedicatedTo = asksCaller || request.LogLevel is not null
-            ? new UpstreamCaller(caller.NegotiatedProtocolVersion, asksCaller ? caller.ClientCapabilities : null, AskSessionCaller(caller), request.LogLevel, request.Relay?.Logs)
-            : null;
-        return await SendAsync<T>(request, pooled, dedicatedTo, progress, cancellationToken).ConfigureAwait(false);
+        if (!asksCaller && request.LogLevel is null)
+        {
+            return await SendAsync<T>(request, pooled, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var relayedLogs = request.LogLevel is null ? null : request.Relay?.Logs;
+        if (statelessCaller || caller.SessionId is not { } sessionId)
+        {
+            // No downstream session to keep an upstream session for: one for this call alone, so that the upstream's
+            // log messages reach this caller only.
+            return await SendOverOwnSessionAsync<T>(
+                request, new UpstreamCaller(caller.NegotiatedProtocolVersion, null, null, request.LogLevel, relayedLogs), progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var downstream = new DownstreamSession(
+            sessionId, caller.NegotiatedProtocolVersion, asksCaller ? caller.ClientCapabilities : null, request.LogLevel, sessions.Ending(sessionId));
+        var bound = await sessionUpstreams.GetAsync(request.Gateway, downstream, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var entered = bound.Callers.Enter(
+                new UpstreamCaller(caller.NegotiatedProtocolVersion, null, asksCaller ? AskSessionCaller(caller) : null, request.LogLevel, relayedLogs));
+            await bound.FollowLogLevelAsync(request.LogLevel, cancellationToken).ConfigureAwait(false);
+            return await SendAsync<T>(request, bound.Connection, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
+        {
+            await sessionUpstreams.EvictAsync(sessionId, request.Gateway.Id).ConfigureAwait(false);
+            throw;
+        }
     }
 
-    /// <param name="dedicatedTo">The caller a session of its own serves, or null to use the pooled session.</param>
-    private async Task<T> SendAsync<T>(
-        ForwardedRequest request,
-        UpstreamConnection pooled,
-        UpstreamCaller? dedicatedTo,
-        IProgress<ProgressNotificationValue>? progress,
-        CancellationToken cancellationToken)
+    /// <summary>Sends the request over an upstream session made for it alone, serving <paramref name="caller"/>, and closes it after.</summary>
+    private async Task<T> SendOverOwnSessionAsync<T>(
+        ForwardedRequest request, UpstreamCaller caller, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
-        await using var dedicated = dedicatedTo is null ? null : await connector.ConnectAsync(request.Gateway, cancellationToken, dedicatedTo).ConfigureAwait(false);
-        var connection = dedicated ?? pooled;
+        await using var dedicated = await connector.ConnectAsync(request.Gateway, cancellationToken, caller).ConfigureAwait(false);
+        return await SendAsync<T>(request, dedicated, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> SendAsync<T>(
+        ForwardedRequest request, UpstreamConnection connection, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    {
         using var headers = PassthroughHeaders.Use(request.Gateway.PassthroughHeaders, request.ClientHeaders);
 
         // The SDK client mirrors x-mcp-header arguments into Mcp-Param-* headers (SEP-2243) for tools it knows.

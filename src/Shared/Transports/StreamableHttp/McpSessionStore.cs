@@ -1,29 +1,33 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
+using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Storage;
-using ModelContextProtocol;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 
 namespace McpGateway.Shared.Transports.StreamableHttp;
 
 /// <summary>
-/// Sessions of pre-2026 Streamable HTTP clients and their resource subscriptions, in Table storage:
-/// a session opened on one instance continues on any other.
+/// Sessions of pre-2026 clients and their resource subscriptions. Storage holds them, so a session opened on one
+/// instance continues on any other; the instance serving a session holds it in memory and reads storage only on a
+/// miss, or once per MCP_SESSION_REFRESH_INTERVAL to learn whether it ended elsewhere, moving its last-seen time then.
+/// A session unused for MCP_SESSION_IDLE_TIMEOUT ends.
 /// </summary>
-public sealed class McpSessionStore
+public sealed class McpSessionStore : IDisposable
 {
-    private const string SessionPartition = "session";
-    private const string SubscriptionPrefix = "subscription|";
-    private readonly LazyTable lazyTable;
+    private readonly McpSessionTable table;
     private readonly TimeProvider time;
+    private readonly McpSessionOptions options;
+    private readonly ConcurrentDictionary<string, HeldSession> held = new(StringComparer.Ordinal);
+    private readonly ITimer sweep;
 
-    public McpSessionStore(CatalogStorage storage, TimeProvider time)
+    public McpSessionStore(CatalogStorage storage, TimeProvider time, IOptions<McpSessionOptions> options)
     {
-        lazyTable = storage.RawTable("mcpsessions");
+        table = new McpSessionTable(storage, time);
         this.time = time;
+        this.options = options.Value;
+        sweep = time.CreateTimer(_ => ForgetIdle(), null, this.options.RefreshInterval, this.options.RefreshInterval);
     }
 
     /// <summary>A new unguessable session id (128 random bits).</summary>
@@ -31,17 +35,11 @@ public sealed class McpSessionStore
 
     public async Task SaveAsync(McpSession session, CancellationToken cancellationToken)
     {
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        var row = new TableEntity(SessionPartition, session.Id)
-        {
-            ["ServerId"] = session.ServerId,
-            ["User"] = session.User,
-            ["Initialize"] = JsonSerializer.Serialize(session.Initialize, McpJsonUtilities.DefaultOptions),
-            ["CreatedAt"] = session.CreatedAt,
-        };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await table.SaveAsync(session, cancellationToken).ConfigureAwait(false);
+        Hold(session, checkedAt: session.CreatedAt);
     }
 
+    /// <returns>The session, or null when it never existed, ended or idled out.</returns>
     public async Task<McpSession?> FindAsync(string sessionId, CancellationToken cancellationToken)
     {
         if (!IsWellFormed(sessionId))
@@ -49,31 +47,49 @@ public sealed class McpSessionStore
             return null;
         }
 
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(SessionPartition, sessionId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!response.HasValue)
+        var now = time.GetUtcNow();
+        if (held.TryGetValue(sessionId, out var entry) && entry.Session is { } session && now - entry.CheckedAt < options.RefreshInterval)
         {
+            entry.LastUsed = now;
+            return session;
+        }
+
+        var stored = await table.FindAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            End(sessionId);
             return null;
         }
 
-        var row = response.Value!;
-        var initialize = JsonSerializer.Deserialize<InitializeRequestParams>(row.GetString("Initialize") ?? "{}", McpJsonUtilities.DefaultOptions)
-            ?? throw new InvalidDataException($"Session {sessionId} has no initialize parameters.");
-        return new McpSession(
-            sessionId,
-            row.GetString("ServerId"),
-            row.GetString("User") ?? string.Empty,
-            initialize,
-            row.GetDateTimeOffset("CreatedAt") ?? time.GetUtcNow(),
-            Enum.TryParse<LoggingLevel>(row.GetString("LogLevel"), out var level) ? level : null);
+        if (now - stored.LastSeen > options.IdleTimeout)
+        {
+            await DeleteAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        if (now - stored.LastSeen >= options.RefreshInterval && !await table.TouchAsync(sessionId, now, cancellationToken).ConfigureAwait(false))
+        {
+            End(sessionId);
+            return null;
+        }
+
+        Hold(stored.Session, now);
+        return stored.Session;
     }
 
-    /// <summary>Records the level a session's client set; a merge, so that nothing else of the session is touched.</summary>
+    /// <summary>Records the level a session's client set, here at once and on other instances at their next refresh.</summary>
     public async Task SetLogLevelAsync(string sessionId, LoggingLevel level, CancellationToken cancellationToken)
     {
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        await table.UpdateEntityAsync(
-            new TableEntity(SessionPartition, sessionId) { ["LogLevel"] = level.ToString() }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        if (!await table.SetLogLevelAsync(sessionId, level, cancellationToken).ConfigureAwait(false))
+        {
+            End(sessionId);
+            return;
+        }
+
+        if (held.TryGetValue(sessionId, out var entry) && entry.Session is { } session)
+        {
+            entry.Session = session with { LogLevel = level };
+        }
     }
 
     /// <returns>False when no such session existed.</returns>
@@ -84,47 +100,100 @@ public sealed class McpSessionStore
             return false;
         }
 
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var subscription in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {SubscriptionPrefix + sessionId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        End(sessionId);
+        return await table.DeleteAsync(sessionId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cancelled when this instance stops serving the session: it was deleted, found ended or idled out, or (a
+    /// long-lived connection's session, which storage does not hold) its connection closed. What an instance keeps for
+    /// a session, such as its upstream sessions, goes then.
+    /// </summary>
+    public CancellationToken Ending(string sessionId)
+    {
+        var entry = held.GetOrAdd(sessionId, _ => new HeldSession(null, DateTimeOffset.MinValue, time.GetUtcNow()));
+        entry.LastUsed = time.GetUtcNow();
+        return entry.Ended.Token;
+    }
+
+    public Task SubscribeAsync(string sessionId, string uri, CancellationToken cancellationToken) => table.SubscribeAsync(sessionId, uri, cancellationToken);
+
+    public Task UnsubscribeAsync(string sessionId, string uri, CancellationToken cancellationToken) => table.UnsubscribeAsync(sessionId, uri, cancellationToken);
+
+    public Task<IReadOnlyList<string>> SubscriptionsAsync(string sessionId, CancellationToken cancellationToken) => table.SubscriptionsAsync(sessionId, cancellationToken);
+
+    public void Dispose()
+    {
+        sweep.Dispose();
+        foreach (var sessionId in held.Keys)
         {
-            await table.DeleteEntityAsync(subscription, ETag.All, cancellationToken).ConfigureAwait(false);
+            End(sessionId);
         }
-
-        var response = await table.DeleteEntityAsync(SessionPartition, sessionId, ETag.All, cancellationToken).ConfigureAwait(false);
-        return response.Status != 404;
-    }
-
-    public async Task SubscribeAsync(string sessionId, string uri, CancellationToken cancellationToken)
-    {
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        var row = new TableEntity(SubscriptionPrefix + sessionId, SubscriptionKey(uri)) { ["Uri"] = uri, ["SubscribedAt"] = time.GetUtcNow() };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task UnsubscribeAsync(string sessionId, string uri, CancellationToken cancellationToken)
-    {
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        await table.DeleteEntityAsync(SubscriptionPrefix + sessionId, SubscriptionKey(uri), ETag.All, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<string>> SubscriptionsAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        var table = await lazyTable.GetAsync(cancellationToken).ConfigureAwait(false);
-        var uris = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {SubscriptionPrefix + sessionId}"), select: ["Uri"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            uris.Add(row.GetString("Uri") ?? string.Empty);
-        }
-
-        return uris;
     }
 
     /// <summary>Ids this store issued are 22 base64url characters; anything else cannot name a row.</summary>
     private static bool IsWellFormed(string sessionId) =>
         sessionId.Length is > 0 and <= 64 && sessionId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static string SubscriptionKey(string uri) => TableKey.Encode(string.Empty, uri);
+    /// <param name="checkedAt">When storage last confirmed the session.</param>
+    private void Hold(McpSession session, DateTimeOffset checkedAt)
+    {
+        var now = time.GetUtcNow();
+        var entry = held.GetOrAdd(session.Id, _ => new HeldSession(session, checkedAt, now));
+        entry.Session = session;
+        entry.CheckedAt = checkedAt;
+        entry.LastUsed = now;
+    }
 
+    private void End(string sessionId)
+    {
+        if (held.TryRemove(sessionId, out var entry))
+        {
+            entry.End();
+        }
+    }
+
+    /// <summary>Lets go of sessions this instance has not served for the idle timeout (a client may have moved on to another).</summary>
+    private void ForgetIdle()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (sessionId, entry) in held)
+        {
+            if (now - entry.LastUsed > options.IdleTimeout && held.TryRemove(KeyValuePair.Create(sessionId, entry)))
+            {
+                entry.End();
+            }
+        }
+    }
+
+    /// <summary>A session this instance serves: as last read (null for a connection's session), when storage last confirmed it, when last used here.</summary>
+    private sealed class HeldSession(McpSession? session, DateTimeOffset checkedAt, DateTimeOffset lastUsed)
+    {
+        private volatile McpSession? current = session;
+        private long checkedAtTicks = checkedAt.UtcTicks;
+        private long lastUsedTicks = lastUsed.UtcTicks;
+
+        public CancellationTokenSource Ended { get; } = new();
+
+        public McpSession? Session
+        {
+            get => current;
+            set => current = value;
+        }
+
+        public DateTimeOffset CheckedAt
+        {
+            get => new(Interlocked.Read(ref checkedAtTicks), TimeSpan.Zero);
+            set => Interlocked.Exchange(ref checkedAtTicks, value.UtcTicks);
+        }
+
+        public DateTimeOffset LastUsed
+        {
+            get => new(Interlocked.Read(ref lastUsedTicks), TimeSpan.Zero);
+            set => Interlocked.Exchange(ref lastUsedTicks, value.UtcTicks);
+        }
+
+        /// <summary>Not disposed: a caller may still read <see cref="Ended"/>'s token, which is then already cancelled.</summary>
+        public void End() => Ended.Cancel();
+    }
 }

@@ -10,7 +10,8 @@ namespace McpGateway.Shared.Upstreams.Mcp;
 /// supervised: when its process ends on its own it is started again, after a delay that doubles with each crash in a
 /// row (up to a minute); all of them are stopped when the host stops.
 /// </summary>
-public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider time, ILogger<UpstreamClientPool> logger) : IAsyncDisposable
+public sealed class UpstreamClientPool(UpstreamConnector connector, SessionUpstreamPool sessionUpstreams, TimeProvider time, ILogger<UpstreamClientPool> logger)
+    : IAsyncDisposable
 {
     private static readonly TimeSpan DisposeGrace = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FirstRestartDelay = TimeSpan.FromSeconds(1);
@@ -46,13 +47,18 @@ public sealed class UpstreamClientPool(UpstreamConnector connector, TimeProvider
         }
     }
 
-    /// <summary>Closes the upstream's connection in whatever state it is, for a registration that is gone.</summary>
+    /// <summary>
+    /// Closes the upstream's connection in whatever state it is, and the upstream sessions bound to downstream
+    /// sessions, for a registration that is gone.
+    /// </summary>
     public async Task RemoveAsync(string gatewayId)
     {
         if (connections.TryRemove(gatewayId, out var entry))
         {
             await CloseAsync(entry).ConfigureAwait(false);
         }
+
+        await sessionUpstreams.RemoveGatewayAsync(gatewayId).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -28,9 +28,9 @@ public sealed class UpstreamConnector(
 
     /// <exception cref="UpstreamUnavailableException">No candidate endpoint answered as an MCP server.</exception>
     /// <param name="caller">
-    /// For a session dedicated to one forwarded call: the caller of that call. The caller's capabilities are the
-    /// upstream's to see and its requests to the client (sampling, elicitation, roots) are put to the caller; the
-    /// upstream's log messages go to the caller at the level it asked for.
+    /// For a session dedicated to one caller (a downstream session, or one forwarded call): that caller. The caller's
+    /// capabilities are the upstream's to see and its requests to the client (sampling, elicitation, roots) are put to
+    /// the caller; the upstream's log messages go to the caller at the level it asked for.
     /// </param>
     public async Task<UpstreamConnection> ConnectAsync(PeerGatewayRecord gateway, CancellationToken cancellationToken, UpstreamCaller? caller = null)
     {
@@ -44,7 +44,7 @@ public sealed class UpstreamConnector(
                 var forwarding = new ForwardingClientTransport(
                     transport == PeerGatewayService.StdioTransport ? StdioTransport(gateway) : Transport(gateway, endpoint, transport))
                 {
-                    Logs = caller?.LogLevel is null ? null : caller.Logs,
+                    Logs = caller?.Logs,
                 };
                 var client = await McpClient.CreateAsync(forwarding, ClientOptions(gateway, caller), loggers, timeout.Token).ConfigureAwait(false);
                 await AskForLogsAsync(client, caller?.LogLevel, timeout.Token).ConfigureAwait(false);
@@ -60,7 +60,7 @@ public sealed class UpstreamConnector(
     }
 
     /// <summary>An upstream of a session revision sends log messages at the level its client set (2026-07-28 callers set it per request).</summary>
-    private static async Task AskForLogsAsync(McpClient client, LoggingLevel? level, CancellationToken cancellationToken)
+    internal static async Task AskForLogsAsync(McpClient client, LoggingLevel? level, CancellationToken cancellationToken)
     {
         if (level is { } wanted && !ProtocolRevisions.IsStateless(client.NegotiatedProtocolVersion) && client.ServerCapabilities.Logging is not null)
         {
