@@ -70,6 +70,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ServerService>();
         services.AddSingleton<StdioCommandAllowList>();
         services.AddSingleton<PeerGatewayService>();
+        services.AddCatalogSnapshot(configuration);
 
         services.AddSingleton<ToolArgumentValidator>();
         services.AddRestToolInvoker();
@@ -94,7 +95,6 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<FederationJobs>();
 
         services.AddValidatedSettings<SecurityOptions>(configuration);
-        services.AddSingleton<McpCatalog>();
         services.AddSingleton<CompletionProvider>();
         services.AddSingleton<CatalogRequestServices>();
         services.AddSingleton<StorageOutageResponder>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Storage.Snapshot;
 
 namespace McpGateway.Shared.Storage;
 
@@ -29,6 +30,7 @@ public sealed class CatalogTable<T>
     private readonly PayloadStore payloads;
     private readonly Func<CancellationToken, Task> ensureCreated;
     private readonly bool keepHistory;
+    private ICatalogTableObserver<T>? observer;
 
     internal CatalogTable(TableClient table, PayloadStore payloads, Func<CancellationToken, Task> ensureCreated, bool keepHistory)
     {
@@ -111,7 +113,7 @@ public sealed class CatalogTable<T>
         try
         {
             var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return Entry(document, row, response.Value[0].Headers.ETag ?? default);
+            return Committed(Entry(document, row, response.Value[0].Headers.ETag ?? default));
         }
         catch (TableTransactionFailedException ex)
         {
@@ -165,7 +167,7 @@ public sealed class CatalogTable<T>
             {
                 var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 await payloads.DeleteBlobsAsync(ReplacedBlobs(currentRow, row)).ConfigureAwait(false);
-                return Entry(updated, row, response.Value[0].Headers.ETag ?? default);
+                return Committed(Entry(updated, row, response.Value[0].Headers.ETag ?? default));
             }
             catch (TableTransactionFailedException ex)
             {
@@ -221,6 +223,7 @@ public sealed class CatalogTable<T>
                 continue;
             }
 
+            observer?.Deleted(id);
             await payloads.DeleteBlobsAsync(history.Prepend(row).SelectMany(PayloadStore.BlobNames)).ConfigureAwait(false);
             return;
         }
@@ -348,4 +351,13 @@ public sealed class CatalogTable<T>
     private static string HistoryRowPrefix(string id) => $"{HistoryPrefix}{id}|";
 
     private static string HistoryRowKey(string id, int revision) => $"{HistoryRowPrefix(id)}{revision:D10}";
+
+    /// <summary>Has <paramref name="changes"/> told of every change this table commits (see <see cref="ICatalogTableObserver{T}"/>).</summary>
+    public void Observe(ICatalogTableObserver<T> changes) => observer = changes;
+
+    private CatalogEntry<T> Committed(CatalogEntry<T> entry)
+    {
+        observer?.Committed(entry);
+        return entry;
+    }
 }
