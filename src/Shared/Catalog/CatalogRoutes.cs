@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Storage;
@@ -37,9 +36,9 @@ public static class CatalogRoutes
             ["GET"] = async request =>
             {
                 var service = request.Service<TService>();
-                var reads = await service.ListReadsAsync(
+                var listing = await service.ListingAsync(
                     request.QueryFlag("include_inactive", false), request.QueryList("tags"), request.Aborted).ConfigureAwait(false);
-                return Paging.Page(request, reads, r => SortKey(r.Entry), r => r.Read());
+                return Paging.Page(request, listing.After, listing.Key, listing.Read);
             },
             ["POST"] = async request =>
             {
@@ -131,8 +130,4 @@ public static class CatalogRoutes
 
     private static ETag? IfMatch(GatewayRequest request) =>
         request.Http.Request.Headers[HeaderNames.IfMatch].ToString() is { Length: > 0 } value && value != "*" ? new ETag(value) : null;
-
-    private static string SortKey<TRecord>(CatalogEntry<TRecord> entry)
-        where TRecord : class, ICatalogItem =>
-        $"{entry.Document.CreatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{entry.Document.Id}";
 }

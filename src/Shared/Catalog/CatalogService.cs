@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Azure;
+using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
@@ -10,14 +12,41 @@ namespace McpGateway.Shared.Catalog;
 /// <summary>
 /// The operations every catalog kind offers (list, get, create, update, toggle, delete), written once
 /// over a <see cref="CatalogTable{T}"/>. A kind supplies its validation and its response shape. Every change made
-/// through it is published as an event (added, updated, resource_updated, toggled, removed).
+/// through it is published as an event (added, updated, resource_updated, toggled, removed). Reads answer from the
+/// kind's <see cref="KindSnapshot{T}"/>; writes go to storage, which hands what it committed to the snapshot.
 /// </summary>
-public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> table, MetricsStore metrics, EventPublisher events, TimeProvider time) : ICatalogReader
+public abstract class CatalogService<TRecord, TInput> : ICatalogReader
     where TRecord : class, ICatalogItem
 {
+    private readonly CatalogTable<TRecord> table;
+    private readonly ICatalogReadiness readiness;
+    private readonly MetricsStore metrics;
+    private readonly EventPublisher events;
+    private readonly TimeProvider time;
+
+    protected CatalogService(CatalogTable<TRecord> table, ICatalogReadiness readiness, MetricsStore metrics, EventPublisher events, TimeProvider time)
+    {
+        this.table = table;
+        this.readiness = readiness;
+        this.metrics = metrics;
+        this.events = events;
+        this.time = time;
+        table.Observe(Snapshot);
+        Created = Snapshot.AddIndex(new SortedIndex<TRecord>(CreatedKey));
+    }
+
     public abstract CatalogKind Kind { get; }
 
     public CatalogTable<TRecord> Table => table;
+
+    /// <summary>This instance's copy of the kind, which every read answers from.</summary>
+    public KindSnapshot<TRecord> Snapshot { get; } = new();
+
+    /// <summary>How the follower keeps <see cref="Snapshot"/> current.</summary>
+    public ISnapshotSource SnapshotSource => new SnapshotSource<TRecord>(Kind.Singular, table, Snapshot);
+
+    /// <summary>The REST list order: oldest first.</summary>
+    private SortedIndex<TRecord> Created { get; }
 
     protected MetricsStore Metrics => metrics;
 
@@ -46,15 +75,21 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
     /// <summary>The unique key a path segment may name instead of an id ("name" for most kinds, "uri" for resources).</summary>
     protected virtual string AlternateKey => "name";
 
-    public async Task<CatalogEntry<TRecord>?> FindAsync(string idOrKey, CancellationToken cancellationToken) =>
-        await table.FindAsync(idOrKey, cancellationToken).ConfigureAwait(false)
-        ?? await table.FindByKeyAsync(AlternateKey, idOrKey, cancellationToken).ConfigureAwait(false);
+    public async Task<CatalogEntry<TRecord>?> FindAsync(string idOrKey, CancellationToken cancellationToken)
+    {
+        await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Find(idOrKey);
+    }
 
     public async Task<CatalogEntry<TRecord>> GetAsync(string idOrKey, CancellationToken cancellationToken) =>
-        await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false)
-        ?? throw ApiProblem.NotFound($"{Kind.Title} '{idOrKey}' was not found.");
+        await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false) ?? throw NotFound(idOrKey);
 
-    public Task<IReadOnlyList<CatalogEntry<TRecord>>> ListAsync(CancellationToken cancellationToken) => table.ListAsync(cancellationToken);
+    /// <summary>Every item, oldest first.</summary>
+    public async Task<IReadOnlyList<CatalogEntry<TRecord>>> ListAsync(CancellationToken cancellationToken)
+    {
+        await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Created.After(null).ToList();
+    }
 
     public async Task<CatalogEntry<TRecord>> CreateAsync(TInput input, CancellationToken cancellationToken)
     {
@@ -67,7 +102,7 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
 
     public async Task<CatalogEntry<TRecord>> UpdateAsync(string idOrKey, TInput input, ETag? ifMatch, CancellationToken cancellationToken)
     {
-        var id = (await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false)).Document.Id;
+        var id = (await ResolveAsync(idOrKey, cancellationToken).ConfigureAwait(false)).Document.Id;
         input = await PrepareAsync(input, cancellationToken).ConfigureAwait(false);
         var content = ContentOf(input);
         var updated = await table.UpdateAsync(id, entry => Update(entry.Document, input, time.GetUtcNow()), cancellationToken, ifMatch, content)
@@ -83,7 +118,7 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
 
     public async Task<CatalogEntry<TRecord>> SetEnabledAsync(string idOrKey, bool enabled, CancellationToken cancellationToken)
     {
-        var id = (await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false)).Document.Id;
+        var id = (await ResolveAsync(idOrKey, cancellationToken).ConfigureAwait(false)).Document.Id;
         var toggled = await table.UpdateAsync(id, entry => WithEnabled(entry.Document, enabled, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         await PublishAsync(EventTypes.Toggled, toggled.Document).ConfigureAwait(false);
         return toggled;
@@ -91,7 +126,7 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
 
     public async Task<TRecord> DeleteAsync(string idOrKey, CancellationToken cancellationToken)
     {
-        var entry = await GetAsync(idOrKey, cancellationToken).ConfigureAwait(false);
+        var entry = await ResolveAsync(idOrKey, cancellationToken).ConfigureAwait(false);
         await table.DeleteAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
         await metrics.ResetAsync(Kind.Singular, entry.Document.Id, cancellationToken).ConfigureAwait(false);
         await PublishAsync(EventTypes.Removed, entry.Document).ConfigureAwait(false);
@@ -106,9 +141,10 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
 
     public async Task<IReadOnlyList<object>> ReadManyAsync(IReadOnlyList<string> ids, bool includeInactive, CancellationToken cancellationToken)
     {
+        await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
         var summaries = await metrics.SummariesAsync(Kind.Singular, cancellationToken).ConfigureAwait(false);
-        var entries = await Task.WhenAll(ids.Select(id => table.FindAsync(id, cancellationToken))).ConfigureAwait(false);
-        return entries
+        return ids
+            .Select(Snapshot.Find)
             .OfType<CatalogEntry<TRecord>>()
             .Where(e => includeInactive || e.Document.Enabled)
             .Select(e => ToRead(e, summaries.GetValueOrDefault(e.Document.Id, MetricsSummary.Empty)))
@@ -122,15 +158,8 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
     public async Task<IReadOnlyList<(CatalogEntry<TRecord> Entry, Func<object> Read)>> ListReadsAsync(
         bool includeInactive, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
-        var entries = await table.ListAsync(cancellationToken).ConfigureAwait(false);
-        var summaries = await metrics.SummariesAsync(Kind.Singular, cancellationToken).ConfigureAwait(false);
-        return entries
-            .Where(e => includeInactive || e.Document.Enabled)
-            .Where(e => tags.Count == 0 || e.Document.Tags.Any(tag => tags.Contains(tag, StringComparer.OrdinalIgnoreCase)))
-            .OrderBy(e => e.Document.CreatedAt)
-            .ThenBy(e => e.Document.Id, StringComparer.Ordinal)
-            .Select(e => (e, (Func<object>)(() => ToRead(e, summaries.GetValueOrDefault(e.Document.Id, MetricsSummary.Empty)))))
-            .ToList();
+        var listing = await ListingAsync(includeInactive, tags, cancellationToken).ConfigureAwait(false);
+        return listing.After(null).Select(e => (e, (Func<object>)(() => listing.Read(e)))).ToList();
     }
 
     /// <summary>
@@ -139,4 +168,36 @@ public abstract class CatalogService<TRecord, TInput>(CatalogTable<TRecord> tabl
     /// </summary>
     public Task<IReadOnlyList<CatalogChangeResult<TRecord>>> ApplyAsync(IReadOnlyList<CatalogChange<TRecord>> changes, CancellationToken cancellationToken) =>
         CatalogBatch.ApplyAsync(table, changes, Kind, metrics, PublishAsync, cancellationToken);
+
+    /// <summary>The list a query asks for, to page through in list order (oldest first) without copying it.</summary>
+    public async Task<CatalogListing<TRecord>> ListingAsync(bool includeInactive, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var summaries = await metrics.SummariesAsync(Kind.Singular, cancellationToken).ConfigureAwait(false);
+        return new CatalogListing<TRecord>(
+            after => Created.After(after)
+                .Where(e => includeInactive || e.Document.Enabled)
+                .Where(e => tags.Count == 0 || e.Document.Tags.Any(tag => tags.Contains(tag, StringComparer.OrdinalIgnoreCase))),
+            e => CreatedKey(e.Document),
+            e => ToRead(e, summaries.GetValueOrDefault(e.Document.Id, MetricsSummary.Empty)));
+    }
+
+    /// <summary>An item in this instance's snapshot by id or alternate key, or null.</summary>
+    protected CatalogEntry<TRecord>? Find(string idOrKey) => Snapshot.Find(idOrKey) ?? Snapshot.FindByKey(AlternateKey, idOrKey);
+
+    private ApiProblem NotFound(string idOrKey) => ApiProblem.NotFound($"{Kind.Title} '{idOrKey}' was not found.");
+
+    /// <summary>
+    /// The item a write addresses: from the snapshot, or from storage when this instance has not seen it yet (created a
+    /// moment ago on another one), so a write never fails for want of a read.
+    /// </summary>
+    private async Task<CatalogEntry<TRecord>> ResolveAsync(string idOrKey, CancellationToken cancellationToken) =>
+        await FindAsync(idOrKey, cancellationToken).ConfigureAwait(false)
+        ?? await table.FindAsync(idOrKey, cancellationToken).ConfigureAwait(false)
+        ?? await table.FindByKeyAsync(AlternateKey, idOrKey, cancellationToken).ConfigureAwait(false)
+        ?? throw NotFound(idOrKey);
+
+    /// <summary>The key of the REST list order: creation time, then id (unique, so a cursor names one item).</summary>
+    private static string CreatedKey(TRecord record) =>
+        $"{record.CreatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{record.Id}";
 }

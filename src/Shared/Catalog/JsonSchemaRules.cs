@@ -7,6 +7,8 @@ namespace McpGateway.Shared.Catalog;
 /// <summary>Checks that a submitted JSON Schema is itself valid (against the 2020-12 meta-schema) and buildable.</summary>
 public static class JsonSchemaRules
 {
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
     private static readonly JsonElement EmptyObjectSchema = JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement.Clone();
 
     /// <summary>
@@ -47,7 +49,8 @@ public static class JsonSchemaRules
 
         try
         {
-            JsonSchema.Build(schema, NewBuildOptions());
+            // References resolve when evaluated: evaluating an empty object finds those on its way that lead nowhere.
+            JsonSchema.Build(schema, NewBuildOptions()).Evaluate(EmptyObject);
         }
         catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException)
         {

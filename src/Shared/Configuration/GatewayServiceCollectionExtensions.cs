@@ -72,6 +72,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ServerService>();
         services.AddSingleton<StdioCommandAllowList>();
         services.AddSingleton<PeerGatewayService>();
+        services.AddCatalogSnapshot(configuration);
 
         services.AddSingleton<ToolArgumentValidator>();
         services.AddRestToolInvoker();
@@ -98,7 +99,6 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayMaintenance();
 
         services.AddValidatedSettings<SecurityOptions>(configuration);
-        services.AddSingleton<McpCatalog>();
         services.AddSingleton<CompletionProvider>();
         services.AddSingleton<CatalogRequestServices>();
         services.AddSingleton<StorageOutageResponder>();

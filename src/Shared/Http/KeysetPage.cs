@@ -13,12 +13,22 @@ public static class KeysetPage
     /// <param name="key">A key that increases along <paramref name="ordered"/> and identifies an item.</param>
     /// <param name="invalidCursor">The error for a cursor this service did not issue, in the caller's protocol.</param>
     public static (IReadOnlyList<T> Page, string? NextCursor) Take<T>(
-        IReadOnlyList<T> ordered, Func<T, string> key, string? cursor, int size, Func<Exception> invalidCursor)
+        IReadOnlyList<T> ordered, Func<T, string> key, string? cursor, int size, Func<Exception> invalidCursor) =>
+        Take(after => after is null ? ordered : ordered.Where(item => string.CompareOrdinal(key(item), after) > 0), key, cursor, size, invalidCursor);
+
+    /// <summary>A page read from a sorted source that starts after a key by itself (a snapshot index): O(page), not O(list).</summary>
+    /// <param name="after">The items whose key sorts after the given one (all for null), in order of <paramref name="key"/>.</param>
+    public static (IReadOnlyList<T> Page, string? NextCursor) Take<T>(
+        Func<string?, IEnumerable<T>> after, Func<T, string> key, string? cursor, int size, Func<Exception> invalidCursor)
     {
-        var after = Decode(cursor, invalidCursor);
-        var remaining = after is null ? ordered : ordered.Where(item => string.CompareOrdinal(key(item), after) > 0).ToList();
-        var page = remaining.Take(size).ToList();
-        return (page, remaining.Count > size ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key(page[^1]))) : null);
+        var items = after(Decode(cursor, invalidCursor)).Take(size + 1).ToList();
+        if (items.Count <= size)
+        {
+            return (items, null);
+        }
+
+        items.RemoveAt(size);
+        return (items, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key(items[^1]))));
     }
 
     private static string? Decode(string? cursor, Func<Exception> invalidCursor)

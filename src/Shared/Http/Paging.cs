@@ -15,12 +15,17 @@ public static class Paging
 
     /// <param name="ordered">The whole list in a stable order.</param>
     /// <param name="sortKey">A key that increases along <paramref name="ordered"/> and identifies an item.</param>
-    public static IResult Page<T>(GatewayRequest request, IReadOnlyList<T> ordered, Func<T, string> sortKey, Func<T, object> read)
+    public static IResult Page<T>(GatewayRequest request, IReadOnlyList<T> ordered, Func<T, string> sortKey, Func<T, object> read) =>
+        Page(request, after => after is null ? ordered : ordered.Where(item => string.CompareOrdinal(sortKey(item), after) > 0), sortKey, read);
+
+    /// <param name="after">The items whose key sorts after the given one (all for null), in order of <paramref name="sortKey"/>.</param>
+    /// <param name="sortKey">A key that increases along the list and identifies an item.</param>
+    public static IResult Page<T>(GatewayRequest request, Func<string?, IEnumerable<T>> after, Func<T, string> sortKey, Func<T, object> read)
     {
         var maxPageSize = request.Service<IOptions<ApiOptions>>().Value.MaxPageSize;
         var limit = request.QueryInt("limit", 1, maxPageSize) ?? maxPageSize;
         var (page, nextCursor) = KeysetPage.Take(
-            ordered, sortKey, request.Query("cursor"), limit, () => ApiProblem.Invalid("cursor", "The cursor is not one this API returned."));
+            after, sortKey, request.Query("cursor"), limit, () => ApiProblem.Invalid("cursor", "The cursor is not one this API returned."));
         var items = page.Select(read).ToList();
 
         if (nextCursor is not null)

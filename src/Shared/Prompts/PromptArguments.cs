@@ -25,8 +25,17 @@ internal static class PromptArguments
             }
         }
 
-        var result = JsonSchema.Build(schema, JsonSchemaRules.NewBuildOptions())
-            .Evaluate(arguments, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults result;
+        try
+        {
+            result = JsonSchema.Build(schema, JsonSchemaRules.NewBuildOptions())
+                .Evaluate(arguments, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+        catch (RefResolutionException ex)
+        {
+            throw new PromptException($"The argument schema cannot be evaluated: {ex.Message}");
+        }
+
         if (result.IsValid)
         {
             return;

@@ -34,7 +34,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     private static readonly JsonTypeInfo<CallToolResult> CallToolResultJson =
         (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
 
-    private readonly McpCatalog catalog = services.Catalog;
+    private readonly ICatalogSnapshot catalog = services.Catalog;
     private readonly ResourceService resources = services.Resources;
     private readonly PromptService prompts = services.Prompts;
 
@@ -72,8 +72,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
 
     private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
     {
-        var all = await catalog.ToolsAsync(scope, cancellationToken).ConfigureAwait(false);
-        var (page, next) = McpCursor.Page(all, t => t.Name, request.Params?.Cursor);
+        var (page, next) = await catalog.ToolPageAsync(scope, request.Params?.Cursor, cancellationToken).ConfigureAwait(false);
         return new ListToolsResult { Tools = page.Select(McpShapes.Tool).ToList(), NextCursor = next };
     }
 
@@ -103,16 +102,14 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
 
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)
     {
-        var all = await catalog.ResourcesAsync(scope, cancellationToken).ConfigureAwait(false);
-        var (page, next) = McpCursor.Page(all, r => r.Uri, request.Params?.Cursor);
+        var (page, next) = await catalog.ResourcePageAsync(scope, request.Params?.Cursor, cancellationToken).ConfigureAwait(false);
         return new ListResourcesResult { Resources = page.Select(McpShapes.Resource).ToList(), NextCursor = next };
     }
 
     private async ValueTask<ListResourceTemplatesResult> ListResourceTemplatesAsync(
         RequestContext<ListResourceTemplatesRequestParams> request, CancellationToken cancellationToken)
     {
-        var all = await catalog.ResourceTemplatesAsync(scope, cancellationToken).ConfigureAwait(false);
-        var (page, next) = McpCursor.Page(all, r => r.Uri, request.Params?.Cursor);
+        var (page, next) = await catalog.ResourceTemplatePageAsync(scope, request.Params?.Cursor, cancellationToken).ConfigureAwait(false);
         return new ListResourceTemplatesResult { ResourceTemplates = page.Select(McpShapes.ResourceTemplate).ToList(), NextCursor = next };
     }
 
@@ -202,8 +199,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
 
     private async ValueTask<ListPromptsResult> ListPromptsAsync(RequestContext<ListPromptsRequestParams> request, CancellationToken cancellationToken)
     {
-        var all = await catalog.PromptsAsync(scope, cancellationToken).ConfigureAwait(false);
-        var (page, next) = McpCursor.Page(all, p => p.Name, request.Params?.Cursor);
+        var (page, next) = await catalog.PromptPageAsync(scope, request.Params?.Cursor, cancellationToken).ConfigureAwait(false);
         return new ListPromptsResult { Prompts = page.Select(McpShapes.Prompt).ToList(), NextCursor = next };
     }
 

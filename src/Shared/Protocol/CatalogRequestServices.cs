@@ -9,7 +9,7 @@ namespace McpGateway.Shared.Protocol;
 
 /// <summary>The services the MCP request handlers work with, resolved once and shared by every request.</summary>
 public sealed record CatalogRequestServices(
-    McpCatalog Catalog,
+    ICatalogSnapshot Catalog,
     ToolCallService ToolCalls,
     ResourceService Resources,
     PromptService Prompts,

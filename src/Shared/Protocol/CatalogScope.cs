@@ -30,4 +30,8 @@ public sealed class CatalogScope
         });
 
     public bool Includes(CatalogKind kind, string id) => members is null || (members.TryGetValue(kind, out var ids) && ids.Contains(id));
+
+    /// <summary>The ids of <paramref name="kind"/> a virtual server bundles, or null when the scope is the whole catalog.</summary>
+    public IReadOnlySet<string>? Members(CatalogKind kind) =>
+        members is null ? null : members.TryGetValue(kind, out var ids) ? ids : new HashSet<string>();
 }

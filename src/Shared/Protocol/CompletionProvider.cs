@@ -9,7 +9,7 @@ namespace McpGateway.Shared.Protocol;
 /// completion/complete: suggestions for a prompt argument (the <c>enum</c> and <c>examples</c> of its schema)
 /// or a resource template variable (the values concrete resources of the scope give it), filtered by prefix.
 /// </summary>
-public sealed class CompletionProvider(McpCatalog catalog)
+public sealed class CompletionProvider(ICatalogSnapshot catalog)
 {
     public const int MaxValues = 100;
 

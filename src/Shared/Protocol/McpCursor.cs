@@ -12,5 +12,11 @@ public static class McpCursor
 
     /// <summary>The page after <paramref name="cursor"/> of <paramref name="ordered"/> (sorted by <paramref name="key"/>), and the next cursor.</summary>
     public static (IReadOnlyList<T> Page, string? NextCursor) Page<T>(IReadOnlyList<T> ordered, Func<T, string> key, string? cursor) =>
-        KeysetPage.Take(ordered, key, cursor, PageSize, () => new McpProtocolException("The cursor is not one this server returned.", McpErrorCode.InvalidParams));
+        KeysetPage.Take(ordered, key, cursor, PageSize, InvalidCursor);
+
+    /// <summary>The page after <paramref name="cursor"/> of a source that starts after a key by itself (see <see cref="KeysetPage"/>).</summary>
+    public static (IReadOnlyList<T> Page, string? NextCursor) Page<T>(Func<string?, IEnumerable<T>> after, Func<T, string> key, string? cursor) =>
+        KeysetPage.Take(after, key, cursor, PageSize, InvalidCursor);
+
+    private static McpProtocolException InvalidCursor() => new("The cursor is not one this server returned.", McpErrorCode.InvalidParams);
 }

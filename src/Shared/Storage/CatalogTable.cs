@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using McpGateway.Shared.Http;
+using McpGateway.Shared.Storage.Snapshot;
 
 namespace McpGateway.Shared.Storage;
 
@@ -29,6 +30,7 @@ public sealed partial class CatalogTable<T>
     private readonly PayloadStore payloads;
     private readonly Func<CancellationToken, Task> ensureCreated;
     private readonly bool keepHistory;
+    private ICatalogTableObserver<T>? observer;
 
     internal CatalogTable(TableClient table, PayloadStore payloads, Func<CancellationToken, Task> ensureCreated, bool keepHistory)
     {
@@ -95,7 +97,7 @@ public sealed partial class CatalogTable<T>
         try
         {
             var response = await table.SubmitTransactionAsync(write.Actions, cancellationToken).ConfigureAwait(false);
-            return Entry(document, write.Row, response.Value[0].Headers.ETag ?? default);
+            return Committed(Entry(document, write.Row, response.Value[0].Headers.ETag ?? default));
         }
         catch (TableTransactionFailedException ex)
         {
@@ -136,7 +138,7 @@ public sealed partial class CatalogTable<T>
             {
                 var response = await table.SubmitTransactionAsync(write.Actions, cancellationToken).ConfigureAwait(false);
                 await payloads.DeleteBlobsAsync(write.FreedBlobs).ConfigureAwait(false);
-                return Entry(write.Document, write.Row, response.Value[0].Headers.ETag ?? default);
+                return Committed(Entry(write.Document, write.Row, response.Value[0].Headers.ETag ?? default));
             }
             catch (TableTransactionFailedException ex)
             {
@@ -182,6 +184,7 @@ public sealed partial class CatalogTable<T>
                 continue;
             }
 
+            observer?.Deleted(id);
             await payloads.DeleteBlobsAsync(write.FreedBlobs).ConfigureAwait(false);
             return;
         }
@@ -380,4 +383,13 @@ public sealed partial class CatalogTable<T>
         IReadOnlyList<UniqueKey> AddedKeys,
         IReadOnlyList<string?> NewBlobs,
         IReadOnlyList<string?> FreedBlobs);
+
+    /// <summary>Has <paramref name="changes"/> told of every change this table commits (see <see cref="ICatalogTableObserver{T}"/>).</summary>
+    public void Observe(ICatalogTableObserver<T> changes) => observer = changes;
+
+    private CatalogEntry<T> Committed(CatalogEntry<T> entry)
+    {
+        observer?.Committed(entry);
+        return entry;
+    }
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace McpGateway.Shared.Storage;
@@ -76,9 +77,10 @@ public sealed partial class CatalogTable<T>
             return;
         }
 
+        Response<IReadOnlyList<Response>> response;
         try
         {
-            await table.SubmitTransactionAsync(transaction.SelectMany(item => item.Write.Actions), cancellationToken).ConfigureAwait(false);
+            response = await table.SubmitTransactionAsync(transaction.SelectMany(item => item.Write.Actions), cancellationToken).ConfigureAwait(false);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 || LostRace(ex))
         {
@@ -91,9 +93,20 @@ public sealed partial class CatalogTable<T>
             return;
         }
 
+        var firstAction = 0;
         foreach (var (index, write) in transaction)
         {
             results[index] = new CatalogChangeResult<T>(changes[index], write.Document, null);
+            if (changes[index] is CatalogChange<T>.Delete)
+            {
+                observer?.Deleted(write.Document.Id);
+            }
+            else
+            {
+                Committed(Entry(write.Document, write.Row, response.Value[firstAction].Headers.ETag ?? default));
+            }
+
+            firstAction += write.Actions.Count;
         }
 
         await payloads.DeleteBlobsAsync(transaction.SelectMany(item => item.Write.FreedBlobs)).ConfigureAwait(false);

@@ -34,4 +34,20 @@ public sealed class JsonSchemaRulesTests
         var problem = Assert.Throws<ApiProblem>(() => JsonSchemaRules.ObjectSchema(JsonDocument.Parse("""{"type":"object","properties":{"a":{"type":5}}}""").RootElement, "input_schema"));
         Assert.Equal(422, problem.Status);
     }
+
+    [Fact]
+    public void A_schema_whose_reference_leads_nowhere_is_refused()
+    {
+        var problem = Assert.Throws<ApiProblem>(() => JsonSchemaRules.ObjectSchema(JsonDocument.Parse("""{"$ref":"#/x"}""").RootElement, "argument_schema"));
+        Assert.Equal((422, "argument_schema"), (problem.Status, problem.Field));
+    }
+
+    [Fact]
+    public void Arguments_checked_against_an_upstream_schema_whose_reference_leads_nowhere_are_refused_with_the_reason()
+    {
+        using var validator = new ToolArgumentValidator();
+        var schema = JsonDocument.Parse("""{"type":"object","properties":{"a":{"$ref":"#/$defs/missing"}}}""").RootElement;
+        var violation = Assert.Single(validator.Validate(schema, new Dictionary<string, JsonElement> { ["a"] = JsonSerializer.SerializeToElement(1) }));
+        Assert.StartsWith("the tool's input schema cannot be evaluated", violation.Message, StringComparison.Ordinal);
+    }
 }

@@ -38,8 +38,7 @@ public sealed class CatalogEventRelayTests(AzuriteFixture azurite) : IAsyncLifet
         var created = await tools.CreateAsync(new ToolInput { Name = "relayed", Url = "http://127.0.0.1:1/x" }, TestContext.Current.CancellationToken);
         await tools.DeleteAsync(created.Document.Id, TestContext.Current.CancellationToken);
 
-        var requests = listener.Requests.ToArray();
-        Assert.Equal(2, requests.Length);
+        var requests = await listener.WaitForRequestsAsync(2, TestContext.Current.CancellationToken);
         Assert.All(requests, r => Assert.Equal(("POST", "/api/v1/hubs/events", true), (r.Method, r.PathAndQuery, r.Authorized)));
         var envelopes = requests.Select(r => r.Body!["arguments"]![0]!).ToArray();
         Assert.Equal(["added", "removed"], envelopes.Select(e => e["type"]!.GetValue<string>()));

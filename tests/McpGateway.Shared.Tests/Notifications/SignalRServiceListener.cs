@@ -30,7 +30,20 @@ public sealed class SignalRServiceListener : IAsyncDisposable
 
     private SignalRServiceListener(WebApplication app) => this.app = app;
 
+    private readonly SemaphoreSlim recorded = new(0);
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>The first <paramref name="count"/> requests, once they have arrived (relays leave the writer's request).</summary>
+    public async Task<RecordedRequest[]> WaitForRequestsAsync(int count, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await recorded.WaitAsync(cancellationToken);
+        }
+
+        return Requests.Take(count).ToArray();
+    }
 
     public Uri Endpoint => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
 
@@ -62,6 +75,7 @@ public sealed class SignalRServiceListener : IAsyncDisposable
             ? signedWithKey.ValidTo <= DateTime.UtcNow + MaxTokenLifetime
             : await ValidAsync(token, EntraCredential.SigningKey, EntraCredential.Audience) is not null;
         Requests.Enqueue(new RecordedRequest(request.Method, request.Path + request.QueryString, body.Length == 0 ? null : JsonNode.Parse(body), authorized));
+        recorded.Release();
         if (!authorized)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;

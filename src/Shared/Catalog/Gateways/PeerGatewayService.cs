@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
@@ -19,9 +20,9 @@ namespace McpGateway.Shared.Catalog.Gateways;
 /// detecting its transport and syncing its catalog happen in the federation jobs.
 /// </summary>
 public sealed partial class PeerGatewayService(
-    CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, SecretProtector protector, StdioCommandAllowList stdioCommands,
+    CatalogStorage storage, ICatalogReadiness readiness, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, SecretProtector protector, StdioCommandAllowList stdioCommands,
     GatewayHostInfo host, OutboundPolicy outbound, TimeProvider time)
-    : CatalogService<PeerGatewayRecord, PeerGatewayInput>(storage.Table<PeerGatewayRecord>(CatalogKind.Gateways.Plural), metrics, events, time)
+    : CatalogService<PeerGatewayRecord, PeerGatewayInput>(storage.Table<PeerGatewayRecord>(CatalogKind.Gateways.Plural), readiness, metrics, events, time)
 {
     public const int MaxPassthroughHeaders = 50;
 

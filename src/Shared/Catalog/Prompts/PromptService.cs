@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
@@ -12,8 +13,8 @@ namespace McpGateway.Shared.Catalog.Prompts;
 
 /// <summary>The prompt catalog: versioned templates rendered with arguments checked against their schema.</summary>
 public sealed class PromptService(
-    CatalogStorage storage, MetricsStore metrics, EventPublisher events, PromptRenderer renderer, IOptions<PromptOptions> options, TimeProvider time)
-    : CatalogService<PromptRecord, PromptInput>(storage.Table<PromptRecord>(CatalogKind.Prompts.Plural, keepHistory: true), metrics, events, time)
+    CatalogStorage storage, ICatalogReadiness readiness, MetricsStore metrics, EventPublisher events, PromptRenderer renderer, IOptions<PromptOptions> options, TimeProvider time)
+    : CatalogService<PromptRecord, PromptInput>(storage.Table<PromptRecord>(CatalogKind.Prompts.Plural, keepHistory: true), readiness, metrics, events, time)
 {
     private const string TemplateField = "template";
     private const string SchemaField = "argument_schema";

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using System.Text.Json.Nodes;
 using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
@@ -14,8 +15,9 @@ namespace McpGateway.Shared.Catalog.Resources;
 /// The resource catalog: content (text or binary) kept with each resource, and resource templates
 /// (RFC 6570) that describe a family of URIs and have no content of their own.
 /// </summary>
-public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics, EventPublisher events, IOptions<ResourceOptions> options, TimeProvider time)
-    : CatalogService<ResourceRecord, ResourceInput>(storage.Table<ResourceRecord>(CatalogKind.Resources.Plural), metrics, events, time)
+public sealed class ResourceService(
+    CatalogStorage storage, ICatalogReadiness readiness, ContentCache contents, MetricsStore metrics, EventPublisher events, IOptions<ResourceOptions> options, TimeProvider time)
+    : CatalogService<ResourceRecord, ResourceInput>(storage.Table<ResourceRecord>(CatalogKind.Resources.Plural), readiness, metrics, events, time)
 {
     public override CatalogKind Kind => CatalogKind.Resources;
 
@@ -130,7 +132,7 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
                 throw ApiProblem.NotFound($"Resource '{resource.Uri}' exists but is inactive.");
             }
 
-            var bytes = await Table.ReadContentAsync(entry, cancellationToken).ConfigureAwait(false) ?? [];
+            var bytes = await contents.ReadAsync(Table, entry, cancellationToken).ConfigureAwait(false) ?? [];
             var content = resource.Binary
                 ? new ResourceContentRead(resource.Id, resource.Uri, resource.MimeType, Text: null, Blob: Convert.ToBase64String(bytes))
                 : new ResourceContentRead(resource.Id, resource.Uri, resource.MimeType, Text: Encoding.UTF8.GetString(bytes), Blob: null);
@@ -151,7 +153,7 @@ public sealed class ResourceService(CatalogStorage storage, MetricsStore metrics
     {
         var started = Time.GetTimestamp();
         var entry = await GetAsync(template.Id, cancellationToken).ConfigureAwait(false);
-        var bytes = await Table.ReadContentAsync(entry, cancellationToken).ConfigureAwait(false);
+        var bytes = await contents.ReadAsync(Table, entry, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             return null;

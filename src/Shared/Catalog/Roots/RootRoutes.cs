@@ -1,4 +1,3 @@
-using System.Globalization;
 using McpGateway.Shared.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +18,7 @@ public static class RootRoutes
             ["GET"] = async request =>
             {
                 var roots = await request.Service<RootService>().ListAsync(request.Aborted).ConfigureAwait(false);
-                return Paging.Page(request, roots, SortKey, RootRead.From);
+                return Paging.Page(request, roots, RootService.CreatedKey, RootRead.From);
             },
             ["POST"] = async request =>
             {
@@ -39,6 +38,4 @@ public static class RootRoutes
             },
         });
     }
-
-    private static string SortKey(RootRecord root) => $"{root.CreatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{root.Id}";
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Storage;
@@ -12,19 +14,39 @@ namespace McpGateway.Shared.Catalog.Roots;
 /// they are a plain set over their table rather than a <see cref="CatalogService{TRecord, TInput}"/>. Adding and
 /// removing publish root events (<c>/roots/changes</c>).
 /// </summary>
-public sealed partial class RootService(CatalogStorage storage, EventPublisher events, TimeProvider time)
+public sealed partial class RootService
 {
-    private readonly CatalogTable<RootRecord> table = storage.Table<RootRecord>(CatalogKind.Roots.Plural);
+    private readonly CatalogTable<RootRecord> table;
+    private readonly ICatalogReadiness readiness;
+    private readonly EventPublisher events;
+    private readonly TimeProvider time;
+    private readonly KindSnapshot<RootRecord> snapshot = new();
+    private readonly SortedIndex<RootRecord> created;
+
+    public RootService(CatalogStorage storage, ICatalogReadiness readiness, EventPublisher events, TimeProvider time)
+    {
+        table = storage.Table<RootRecord>(CatalogKind.Roots.Plural);
+        this.readiness = readiness;
+        this.events = events;
+        this.time = time;
+        table.Observe(snapshot);
+        created = snapshot.AddIndex(new SortedIndex<RootRecord>(CreatedKey));
+    }
 
     public CatalogTable<RootRecord> Table => table;
 
+    /// <summary>How the follower keeps this instance's roots current.</summary>
+    public ISnapshotSource SnapshotSource => new SnapshotSource<RootRecord>(CatalogKind.Roots.Singular, table, snapshot);
+
     /// <summary>Every root, oldest first.</summary>
-    public async Task<IReadOnlyList<RootRecord>> ListAsync(CancellationToken cancellationToken) =>
-        (await table.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Select(e => e.Document)
-            .OrderBy(r => r.CreatedAt)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
+    public async Task<IReadOnlyList<RootRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return created.After(null).Select(e => e.Document).ToList();
+    }
+
+    /// <summary>The key of the list order: creation time, then id.</summary>
+    public static string CreatedKey(RootRecord root) => $"{root.CreatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{root.Id}";
 
     public async Task<RootRecord> AddAsync(RootInput input, CancellationToken cancellationToken)
     {
@@ -42,7 +64,9 @@ public sealed partial class RootService(CatalogStorage storage, EventPublisher e
 
     public async Task<RootRecord> RemoveAsync(string uri, CancellationToken cancellationToken)
     {
-        var entry = await table.FindByKeyAsync("uri", uri, cancellationToken).ConfigureAwait(false)
+        await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var entry = snapshot.FindByKey("uri", uri)
+            ?? await table.FindByKeyAsync("uri", uri, cancellationToken).ConfigureAwait(false)
             ?? throw ApiProblem.NotFound($"Root '{uri}' was not found.");
         await table.DeleteAsync(entry.Document.Id, cancellationToken).ConfigureAwait(false);
         await PublishAsync(EventTypes.Removed, entry.Document).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.RegularExpressions;
+using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
@@ -11,8 +12,8 @@ namespace McpGateway.Shared.Catalog.Servers;
 /// The virtual server catalog. The kinds a server bundles are reached through <see cref="ICatalogReader"/>,
 /// so a kind that is not registered simply cannot be associated (422) rather than being a build dependency.
 /// </summary>
-public sealed partial class ServerService(CatalogStorage storage, MetricsStore metrics, EventPublisher events, IEnumerable<ICatalogReader> catalogs, TimeProvider time)
-    : CatalogService<ServerRecord, ServerInput>(storage.Table<ServerRecord>(CatalogKind.Servers.Plural), metrics, events, time)
+public sealed partial class ServerService(CatalogStorage storage, ICatalogReadiness readiness, MetricsStore metrics, EventPublisher events, IEnumerable<ICatalogReader> catalogs, TimeProvider time)
+    : CatalogService<ServerRecord, ServerInput>(storage.Table<ServerRecord>(CatalogKind.Servers.Plural), readiness, metrics, events, time)
 {
     public const int MaxAssociations = 1000;
     public const int MaxIconDataUriLength = 64 * 1024;

@@ -34,7 +34,17 @@ public sealed class ToolArgumentValidator : IDisposable
     public IReadOnlyList<ToolArgumentViolation> Validate(JsonElement inputSchema, IDictionary<string, JsonElement>? arguments)
     {
         using var instance = JsonDocument.Parse(ToolArguments.ToJsonObject(arguments));
-        var result = Schema(inputSchema).Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults result;
+        try
+        {
+            result = Schema(inputSchema).Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+        catch (RefResolutionException ex)
+        {
+            // An upstream's schema may point where nothing is: the call cannot be checked, so it is refused.
+            return [new ToolArgumentViolation(string.Empty, $"the tool's input schema cannot be evaluated ({ex.Message})")];
+        }
+
         if (result.IsValid)
         {
             return [];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
@@ -9,8 +10,8 @@ using McpGateway.Shared.Upstreams.Outbound;
 namespace McpGateway.Shared.Catalog.Tools;
 
 /// <summary>The tool catalog: REST endpoints adapted into MCP tools, and tools of federated MCP servers.</summary>
-public sealed class ToolService(CatalogStorage storage, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, OutboundPolicy outbound, TimeProvider time)
-    : CatalogService<ToolRecord, ToolInput>(storage.Table<ToolRecord>(CatalogKind.Tools.Plural), metrics, events, time)
+public sealed class ToolService(CatalogStorage storage, ICatalogReadiness readiness, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, OutboundPolicy outbound, TimeProvider time)
+    : CatalogService<ToolRecord, ToolInput>(storage.Table<ToolRecord>(CatalogKind.Tools.Plural), readiness, metrics, events, time)
 {
     public const string Rest = "REST";
     public const string Mcp = "MCP";
