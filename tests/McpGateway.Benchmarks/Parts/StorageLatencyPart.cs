@@ -1,10 +1,11 @@
 using System.Globalization;
+using McpGateway.Testing;
 
 namespace McpGateway.Benchmarks.Parts;
 
 /// <summary>
 /// The REST tool call through a gateway instance of its own whose storage is 5 ms away: its table and blob
-/// connections go through <see cref="LatencyProxy"/>s that add 5 ms to every round trip (held back on the way to
+/// connections go through <see cref="StorageProxy"/>s that add 5 ms to every round trip (held back on the way to
 /// Azurite). A first pair of rows measures the proxy itself on Azurite.
 /// </summary>
 public sealed class StorageLatencyPart : IBenchmarkPart
@@ -23,11 +24,9 @@ public sealed class StorageLatencyPart : IBenchmarkPart
     public async Task<IReadOnlyList<ResultRow>> RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var azurite = context.Azurite;
-        await using var tables = LatencyProxy.Start(azurite.TablePort, RoundTripDelay);
-        await using var blobs = LatencyProxy.Start(azurite.BlobPort, RoundTripDelay);
-        var distant = azurite.ConnectionString
-            .Replace(Endpoint(azurite.TablePort), Endpoint(tables.Port), StringComparison.Ordinal)
-            .Replace(Endpoint(azurite.BlobPort), Endpoint(blobs.Port), StringComparison.Ordinal);
+        await using var tables = StorageProxy.Start(azurite.TablePort, RoundTripDelay);
+        await using var blobs = StorageProxy.Start(azurite.BlobPort, RoundTripDelay);
+        var distant = blobs.Route(tables.Route(azurite.ConnectionString, azurite.TablePort), azurite.BlobPort);
         await context.Progress.WriteLineAsync($"Starting a gateway instance whose storage is {RoundTripDelay.TotalMilliseconds} ms away...");
         await using var gateway = await GatewayInstance.StartAsync(distant, context.Settings.HostSettings());
         await gateway.CreateOrFailAsync("tools", GatewayInstance.RestTool(BenchmarkContext.RestTool, context.Backend.EchoUrl), cancellationToken);
@@ -46,8 +45,6 @@ public sealed class StorageLatencyPart : IBenchmarkPart
             row with { Outcome = Outcome.AtMost(row.AddedMilliseconds ?? double.NaN, AddedLatencyTargetMilliseconds, "ms added") },
         ];
     }
-
-    private static string Endpoint(int port) => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{port}/");
 
     /// <summary>A request Azurite's table service answers (any answer is a round trip, so any status counts).</summary>
     private static CallPath StorageRequest(BenchmarkContext context, string name, int port)

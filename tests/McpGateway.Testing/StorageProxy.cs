@@ -1,19 +1,27 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Collections.Concurrent;
 using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading.Channels;
 
-namespace McpGateway.Benchmarks;
+namespace McpGateway.Testing;
 
 /// <summary>
-/// A TCP relay on 127.0.0.1 that holds back every chunk going towards the target for a fixed delay (a delay line:
-/// chunks keep their order and spacing, so throughput is unchanged) and passes answers on at once. Each request and
-/// answer round trip over it takes the delay longer, as storage in another place would.
+/// A TCP relay on 127.0.0.1 in front of a storage endpoint (Azurite's table or blob port). It records the request line
+/// of every HTTP request it passes, so a test can see which storage requests the gateway made, and may hold back every
+/// chunk going towards the target for a fixed delay (a delay line: chunks keep their order and spacing, so throughput
+/// is unchanged) while it passes answers on at once: each round trip then takes the delay longer, as storage in
+/// another place would.
 /// </summary>
-public sealed class LatencyProxy : IAsyncDisposable
+public sealed partial class StorageProxy : IAsyncDisposable
 {
     private const int ChunkSize = 64 * 1024;
+
+    private readonly ConcurrentQueue<string> requests = new();
 
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stopping = new();
@@ -21,7 +29,7 @@ public sealed class LatencyProxy : IAsyncDisposable
     private readonly long delayTicks;
     private readonly Task accepting;
 
-    private LatencyProxy(int targetPort, TimeSpan delay)
+    private StorageProxy(int targetPort, TimeSpan delay)
     {
         this.targetPort = targetPort;
         delayTicks = (long)(delay.TotalSeconds * Stopwatch.Frequency);
@@ -31,7 +39,22 @@ public sealed class LatencyProxy : IAsyncDisposable
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
-    public static LatencyProxy Start(int targetPort, TimeSpan delay) => new(targetPort, delay);
+    /// <summary>How many requests have passed so far: a mark for <see cref="RequestsSince"/>.</summary>
+    public int RequestCount => requests.Count;
+
+    public static StorageProxy Start(int targetPort, TimeSpan delay = default) => new(targetPort, delay);
+
+    /// <summary>
+    /// <paramref name="connectionString"/> (Azurite's) with the endpoint on <paramref name="targetPort"/> routed through
+    /// this proxy.
+    /// </summary>
+    public string Route(string connectionString, int targetPort) =>
+        connectionString.Replace(Endpoint(targetPort), Endpoint(Port), StringComparison.Ordinal);
+
+    private static string Endpoint(int port) => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{port}/");
+
+    /// <summary>The request lines ("GET /devstoreaccount1/tools()?... HTTP/1.1") that passed after <paramref name="mark"/>.</summary>
+    public IReadOnlyList<string> RequestsSince(int mark) => requests.Skip(mark).ToList();
 
     private async Task AcceptAsync()
     {
@@ -87,6 +110,7 @@ public sealed class LatencyProxy : IAsyncDisposable
                     break;
                 }
 
+                Record(buffer.AsSpan(0, count));
                 line.Writer.TryWrite((Stopwatch.GetTimestamp() + delayTicks, buffer, count));
             }
         }
@@ -97,6 +121,21 @@ public sealed class LatencyProxy : IAsyncDisposable
 
         await forwarding;
     }
+
+    /// <summary>
+    /// Notes the request lines a chunk holds (a request small enough for one read, as storage requests of the request
+    /// path are, starts and ends its line in one chunk).
+    /// </summary>
+    private void Record(ReadOnlySpan<byte> chunk)
+    {
+        foreach (Match match in RequestLine().Matches(Encoding.Latin1.GetString(chunk)))
+        {
+            requests.Enqueue(match.Value.TrimEnd('\r'));
+        }
+    }
+
+    [GeneratedRegex(@"^(GET|HEAD|POST|PUT|PATCH|MERGE|DELETE|OPTIONS) \S+ HTTP/1\.1\r$", RegexOptions.Multiline)]
+    private static partial Regex RequestLine();
 
     private static async Task ForwardAsync(ChannelReader<(long Due, byte[] Buffer, int Count)> line, Stream to, CancellationToken cancellationToken)
     {
