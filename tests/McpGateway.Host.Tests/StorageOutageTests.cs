@@ -27,6 +27,8 @@ public sealed class StorageOutageTests
         Assert.Equal("unhealthy", health["status"]!.GetValue<string>());
 
         await azurite.RestartAsync();
+        // The instance answers again once its catalog follower has read storage again.
+        await host.WaitUntilAsync(async () => (await client.GetAsync($"tools/{id}", cancellation)).StatusCode == HttpStatusCode.OK, cancellation);
 
         var after = await (await client.GetAsync($"tools/{id}", cancellation)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("before", after["description"]!.GetValue<string>());
