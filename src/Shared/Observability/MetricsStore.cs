@@ -52,11 +52,12 @@ public sealed class MetricsStore(MetricsLedger ledger, MetricsRollupTable table,
         return result;
     }
 
-    /// <summary>One item's summary, from memory in time that does not grow with the kind's other items.</summary>
-    public MetricsSummary Summary(string kind, string itemId) => ledger.Item(kind, itemId).ToSummary();
-
     public Task<MetricsSummary> SummaryAsync(string kind, string itemId, CancellationToken cancellationToken) =>
-        Task.FromResult(Summary(kind, itemId));
+        Task.FromResult(ledger.Item(kind, itemId).ToSummary());
+
+    /// <summary>Summaries of every item of a kind that has calls, by item id.</summary>
+    public Task<IReadOnlyDictionary<string, MetricsSummary>> SummariesAsync(string kind, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, MetricsSummary>>(ledger.Items(kind).ToDictionary(i => i.Key, i => i.Value.ToSummary()));
 
     public Task<MetricsSummary> KindSummaryAsync(string kind, CancellationToken cancellationToken) =>
         Task.FromResult(ledger.Kind(kind).ToSummary());
