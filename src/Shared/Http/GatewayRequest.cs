@@ -115,12 +115,7 @@ public sealed class GatewayRequest(HttpContext http, IReadOnlyDictionary<string,
         }
 
         var limit = Service<IOptions<ApiOptions>>().Value.MaxRequestBodySize;
-        if (request.ContentLength > limit)
-        {
-            throw ApiProblem.TooLarge($"The request body is larger than MAX_REQUEST_BODY_SIZE ({limit} bytes).");
-        }
-
-        var bytes = await BoundedRead.ReadAllAsync(request.Body, limit, Aborted).ConfigureAwait(false)
+        var bytes = await BoundedRead.ReadAllAsync(request.Body, limit, Aborted, request.ContentLength).ConfigureAwait(false)
             ?? throw ApiProblem.TooLarge($"The request body is larger than MAX_REQUEST_BODY_SIZE ({limit} bytes).");
         if (bytes.Length == 0)
         {

@@ -46,7 +46,7 @@ public sealed class RpcEndpoint(
 
     public async Task<IResult> PostAsync(GatewayRequest request)
     {
-        var body = await BoundedRead.ReadAllAsync(request.Http.Request.Body, api.Value.MaxRequestBodySize, request.Aborted).ConfigureAwait(false);
+        var body = await BoundedRead.ReadAllAsync(request.Http.Request.Body, api.Value.MaxRequestBodySize, request.Aborted, request.Http.Request.ContentLength).ConfigureAwait(false);
         if (body is null)
         {
             return JsonRpcErrors.Result(StatusCodes.Status413PayloadTooLarge, JsonRpcErrors.InvalidRequest, $"The request body is larger than MAX_REQUEST_BODY_SIZE ({api.Value.MaxRequestBodySize} bytes).");

@@ -41,7 +41,7 @@ public sealed class StreamableHttpEndpoint(
             return JsonRpcErrors.Result(StatusCodes.Status406NotAcceptable, JsonRpcErrors.ServerError, "Not Acceptable: the client must accept both application/json and text/event-stream.");
         }
 
-        var body = await BoundedRead.ReadAllAsync(http.Request.Body, api.Value.MaxRequestBodySize, request.Aborted).ConfigureAwait(false);
+        var body = await BoundedRead.ReadAllAsync(http.Request.Body, api.Value.MaxRequestBodySize, request.Aborted, http.Request.ContentLength).ConfigureAwait(false);
         if (body is null)
         {
             return JsonRpcErrors.Result(StatusCodes.Status413PayloadTooLarge, JsonRpcErrors.InvalidRequest, $"The request body is larger than MAX_REQUEST_BODY_SIZE ({api.Value.MaxRequestBodySize} bytes).");

@@ -20,7 +20,7 @@ internal sealed record RestResponse(HttpStatusCode Status, string? ReasonPhrase,
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var bytes = await BoundedRead.ReadAllAsync(stream, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            var bytes = await BoundedRead.ReadAllAsync(stream, MaxBodyBytes, cancellationToken, response.Content.Headers.ContentLength).ConfigureAwait(false);
             return new RestResponse(
                 response.StatusCode,
                 response.ReasonPhrase,

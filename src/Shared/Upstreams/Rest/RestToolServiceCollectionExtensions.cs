@@ -10,7 +10,11 @@ public static class RestToolServiceCollectionExtensions
     public static IServiceCollection AddRestToolInvoker(this IServiceCollection services)
     {
         // TOOL_TIMEOUT, applied by the pipeline, bounds each call; the client's own 100 s default must not cut in first.
-        services.AddHttpClient(RestToolInvoker.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).UseOutboundPolicy();
+        // The invoker reports each call's failure itself and the metrics count every call: the factory's per-request
+        // logging handlers would only add two layers to the hottest path.
+        services.AddHttpClient(RestToolInvoker.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .UseOutboundPolicy()
+            .RemoveAllLoggers();
         services.TryAddSingleton<RestPipelineProvider>();
         services.TryAddSingleton<RestToolInvoker>();
         return services;
