@@ -15,6 +15,9 @@ public sealed class ToolArgumentValidator : IDisposable
 {
     private const int DefaultCacheSize = 1000;
 
+    private static readonly EvaluationOptions PassOrFail = new() { OutputFormat = OutputFormat.Flag };
+    private static readonly EvaluationOptions EveryFailure = new() { OutputFormat = OutputFormat.List };
+
     private readonly MemoryCache schemas;
 
     public ToolArgumentValidator()
@@ -37,17 +40,20 @@ public sealed class ToolArgumentValidator : IDisposable
         EvaluationResults result;
         try
         {
-            result = Schema(inputSchema).Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            // Most calls fit: the pass/fail evaluation stops early and builds no details; only a refused call pays
+            // for the list of what is wrong.
+            var schema = Schema(inputSchema);
+            if (schema.Evaluate(instance.RootElement, PassOrFail).IsValid)
+            {
+                return [];
+            }
+
+            result = schema.Evaluate(instance.RootElement, EveryFailure);
         }
         catch (RefResolutionException ex)
         {
             // An upstream's schema may point where nothing is: the call cannot be checked, so it is refused.
             return [new ToolArgumentViolation(string.Empty, $"the tool's input schema cannot be evaluated ({ex.Message})")];
-        }
-
-        if (result.IsValid)
-        {
-            return [];
         }
 
         return (result.Details ?? [])
