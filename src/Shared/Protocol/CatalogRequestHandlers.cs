@@ -6,7 +6,7 @@ using McpGateway.Shared.Catalog.Resources;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Observability;
-using McpGateway.Shared.Transports.StreamableHttp;
+using McpGateway.Shared.Transports;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -79,12 +79,11 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     private async ValueTask<ResultOrAlternate<CallToolResult>> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         var name = request.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
-        var tool = await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
+        var tool = HttpMessageContext.RememberedTool(request.JsonRpcRequest, name)
+            ?? await catalog.FindToolAsync(scope, name, cancellationToken).ConfigureAwait(false)
             ?? throw new McpProtocolException($"Unknown tool: '{name}'.", McpErrorCode.InvalidParams);
         var relay = new CallerRelay(request.Server, request.Params.ProgressToken);
-        var clientHeaders = request.JsonRpcRequest.Context?.Items?.TryGetValue(StreamableHttpEndpoint.ClientHeadersItem, out var headers) == true
-            ? headers as Microsoft.AspNetCore.Http.IHeaderDictionary
-            : null;
+        var clientHeaders = HttpMessageContext.ClientHeaders(request.JsonRpcRequest);
         var result = await services.ToolCalls.CallAsync(
             tool, request.Params.Arguments, new ToolCallContext(
                 scope.ServerId, request.Server.NegotiatedProtocolVersion, relay, clientHeaders, request.Server, request.JsonRpcRequest.Params, LogLevel(request)), cancellationToken)

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using McpGateway.Shared.Transports.StreamableHttp;
+using McpGateway.Shared.Catalog.Tools;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Protocol;
 
@@ -11,17 +11,37 @@ namespace McpGateway.Shared.Transports;
 /// </summary>
 public static class HttpMessageContext
 {
+    /// <summary>Where a message carries its HTTP request's headers, for the passthrough_headers of federated calls.</summary>
+    private const string ClientHeadersItem = "mcpgateway.client-headers";
+    private const string ResolvedToolItem = "mcpgateway.resolved-tool";
+
     public static void Annotate(JsonRpcMessage message, ClaimsPrincipal user, IHeaderDictionary headers, string? version)
     {
         message.Context ??= new JsonRpcMessageContext();
         message.Context.User = user;
         message.Context.Items ??= new Dictionary<string, object?>();
-        message.Context.Items[StreamableHttpEndpoint.ClientHeadersItem] = headers;
+        message.Context.Items[ClientHeadersItem] = headers;
         if (!string.IsNullOrEmpty(version))
         {
             message.Context.ProtocolVersion = version;
         }
     }
+
+    /// <summary>The caller's HTTP request headers, when the message came with an HTTP request.</summary>
+    public static IHeaderDictionary? ClientHeaders(JsonRpcMessage message) =>
+        message.Context?.Items?.TryGetValue(ClientHeadersItem, out var headers) == true ? headers as IHeaderDictionary : null;
+
+    /// <summary>Keeps the tool a tools/call names, once the endpoint has looked it up, so the handler does not look again.</summary>
+    public static void RememberTool(JsonRpcRequest toolCall, ToolRecord tool)
+    {
+        toolCall.Context ??= new JsonRpcMessageContext();
+        toolCall.Context.Items ??= new Dictionary<string, object?>();
+        toolCall.Context.Items[ResolvedToolItem] = tool;
+    }
+
+    /// <summary>The tool named <paramref name="name"/> that the endpoint looked up for this tools/call, if it did.</summary>
+    public static ToolRecord? RememberedTool(JsonRpcRequest toolCall, string name) =>
+        toolCall.Context?.Items?.TryGetValue(ResolvedToolItem, out var tool) == true && tool is ToolRecord { } found && found.Name == name ? found : null;
 
     /// <summary>
     /// A copy of a request's headers for a message served after its request has ended (legacy SSE answers on the

@@ -24,9 +24,6 @@ public sealed class StreamableHttpEndpoint(
     SessionNotifications notifications,
     StorageOutageResponder storageOutage)
 {
-    /// <summary>Where a message carries its HTTP request's headers, for the passthrough_headers of federated calls.</summary>
-    public const string ClientHeadersItem = "mcpgateway.client-headers";
-
     public static IEnumerable<GatewayRoute> Routes()
     {
         yield return new GatewayRoute("mcp", "mcp", Handlers(_ => null));
@@ -159,15 +156,19 @@ public sealed class StreamableHttpEndpoint(
             return Error(broken.Status, broken.Error);
         }
 
+        Annotate(message, http, version);
         if (message is JsonRpcRequest { Method: RequestMethods.ToolsCall, Params: JsonObject call } toolCall
             && call["name"] is JsonValue name && name.TryGetValue<string>(out var toolName)
-            && await catalog.FindToolAsync(scope, toolName, http.RequestAborted).ConfigureAwait(false) is { } tool
-            && ParamHeaderRules.Check(http.Request, tool.InputSchema, call["arguments"] as JsonObject) is { } mismatch)
+            && await catalog.FindToolAsync(scope, toolName, http.RequestAborted).ConfigureAwait(false) is { } tool)
         {
-            return Error(StatusCodes.Status400BadRequest, JsonRpcErrors.Create((int)McpErrorCode.HeaderMismatch, mismatch, toolCall.Id));
+            if (ParamHeaderRules.Check(http.Request, tool.InputSchema, call["arguments"] as JsonObject) is { } mismatch)
+            {
+                return Error(StatusCodes.Status400BadRequest, JsonRpcErrors.Create((int)McpErrorCode.HeaderMismatch, mismatch, toolCall.Id));
+            }
+
+            HttpMessageContext.RememberTool(toolCall, tool);
         }
 
-        Annotate(message, http, version);
         SseResponse.Prepare(http);
         var responded = await server.ServeAsync(http, scope, session: null, message, http.Response.Body, onResponseStarting: first =>
         {
