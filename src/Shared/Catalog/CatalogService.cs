@@ -142,17 +142,15 @@ public abstract class CatalogService<TRecord, TInput> : ICatalogReader
     public async Task<IReadOnlyList<object>> ReadManyAsync(IReadOnlyList<string> ids, bool includeInactive, CancellationToken cancellationToken)
     {
         await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var summaries = await metrics.SummariesAsync(Kind.Singular, cancellationToken).ConfigureAwait(false);
         return ids
             .Select(Snapshot.Find)
             .OfType<CatalogEntry<TRecord>>()
             .Where(e => includeInactive || e.Document.Enabled)
-            .Select(e => ToRead(e, summaries.GetValueOrDefault(e.Document.Id, MetricsSummary.Empty)))
+            .Select(ReadWithMetrics)
             .ToList();
     }
 
-    public async Task<object> ReadAsync(CatalogEntry<TRecord> entry, CancellationToken cancellationToken) =>
-        ToRead(entry, await metrics.SummaryAsync(Kind.Singular, entry.Document.Id, cancellationToken).ConfigureAwait(false));
+    public Task<object> ReadAsync(CatalogEntry<TRecord> entry, CancellationToken cancellationToken) => Task.FromResult(ReadWithMetrics(entry));
 
     /// <summary>Items in list order (oldest first), filtered as the list query asks, each with its metrics.</summary>
     public async Task<IReadOnlyList<(CatalogEntry<TRecord> Entry, Func<object> Read)>> ListReadsAsync(
@@ -173,14 +171,16 @@ public abstract class CatalogService<TRecord, TInput> : ICatalogReader
     public async Task<CatalogListing<TRecord>> ListingAsync(bool includeInactive, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
         await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var summaries = await metrics.SummariesAsync(Kind.Singular, cancellationToken).ConfigureAwait(false);
         return new CatalogListing<TRecord>(
             after => Created.After(after)
                 .Where(e => includeInactive || e.Document.Enabled)
                 .Where(e => tags.Count == 0 || e.Document.Tags.Any(tag => tags.Contains(tag, StringComparer.OrdinalIgnoreCase))),
             e => CreatedKey(e.Document),
-            e => ToRead(e, summaries.GetValueOrDefault(e.Document.Id, MetricsSummary.Empty)));
+            ReadWithMetrics);
     }
+
+    /// <summary>An item's response shape with its metrics (read per item, so a page costs its own size).</summary>
+    private object ReadWithMetrics(CatalogEntry<TRecord> entry) => ToRead(entry, metrics.Summary(Kind.Singular, entry.Document.Id));
 
     /// <summary>An item in this instance's snapshot by id or alternate key, or null.</summary>
     protected CatalogEntry<TRecord>? Find(string idOrKey) => Snapshot.Find(idOrKey) ?? Snapshot.FindByKey(AlternateKey, idOrKey);

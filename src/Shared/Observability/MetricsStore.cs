@@ -52,12 +52,11 @@ public sealed class MetricsStore(MetricsLedger ledger, MetricsRollupTable table,
         return result;
     }
 
-    public Task<MetricsSummary> SummaryAsync(string kind, string itemId, CancellationToken cancellationToken) =>
-        Task.FromResult(ledger.Item(kind, itemId).ToSummary());
+    /// <summary>One item's summary, from memory in time that does not grow with the kind's other items.</summary>
+    public MetricsSummary Summary(string kind, string itemId) => ledger.Item(kind, itemId).ToSummary();
 
-    /// <summary>Summaries of every item of a kind that has calls, by item id.</summary>
-    public Task<IReadOnlyDictionary<string, MetricsSummary>> SummariesAsync(string kind, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, MetricsSummary>>(ledger.Items(kind).ToDictionary(i => i.Key, i => i.Value.ToSummary()));
+    public Task<MetricsSummary> SummaryAsync(string kind, string itemId, CancellationToken cancellationToken) =>
+        Task.FromResult(Summary(kind, itemId));
 
     public Task<MetricsSummary> KindSummaryAsync(string kind, CancellationToken cancellationToken) =>
         Task.FromResult(ledger.Kind(kind).ToSummary());

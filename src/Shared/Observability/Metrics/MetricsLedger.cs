@@ -33,13 +33,6 @@ public sealed class MetricsLedger
         return MetricsRollup.Merge(LiveMinutes(current, kind, itemId).Select(a => a.Snapshot()).Append(current.Item(kind, itemId).Total));
     }
 
-    public IReadOnlyDictionary<string, MetricsRollup> Items(string kind)
-    {
-        var current = view;
-        var ids = current.ItemIds(kind).Union(live.TryGetValue(kind, out var items) ? items.Keys : []);
-        return ids.ToDictionary(id => id, id => MetricsRollup.Merge(LiveMinutes(current, kind, id).Select(a => a.Snapshot()).Append(current.Item(kind, id).Total)));
-    }
-
     public MetricsRollup Kind(string kind)
     {
         var current = view;

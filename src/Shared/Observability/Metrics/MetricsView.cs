@@ -8,14 +8,11 @@ internal sealed class MetricsView
 {
     private static readonly IReadOnlyDictionary<long, MetricsRollup> NoMinutes = new Dictionary<long, MetricsRollup>();
 
-    private readonly Dictionary<string, List<string>> itemIds;
-
     private MetricsView(long version, Dictionary<string, RollupSeries> kinds, Dictionary<(string Kind, string ItemId), RollupSeries> items)
     {
         Version = version;
         Kinds = kinds;
         Items = items;
-        itemIds = items.Keys.GroupBy(k => k.Kind).ToDictionary(g => g.Key, g => g.Select(k => k.ItemId).ToList());
     }
 
     public static MetricsView Empty { get; } = new(0, [], []);
@@ -51,8 +48,6 @@ internal sealed class MetricsView
             kind => RollupSeries.Of(kind.SelectMany(item => item.Value.Minutes).GroupBy(m => m.Key).ToDictionary(m => m.Key, m => MetricsRollup.Merge(m.Select(r => r.Value)))));
         return new MetricsView(version, kinds, items);
     }
-
-    public IReadOnlyList<string> ItemIds(string kind) => itemIds.GetValueOrDefault(kind) ?? [];
 
     public RollupSeries Kind(string kind) => Kinds.GetValueOrDefault(kind) ?? RollupSeries.None;
 
