@@ -55,9 +55,6 @@ public sealed class MetricsStore(MetricsLedger ledger, MetricsRollupTable table,
     /// <summary>One item's summary, from memory in time that does not grow with the kind's other items.</summary>
     public MetricsSummary Summary(string kind, string itemId) => ledger.Item(kind, itemId).ToSummary();
 
-    public Task<MetricsSummary> SummaryAsync(string kind, string itemId, CancellationToken cancellationToken) =>
-        Task.FromResult(Summary(kind, itemId));
-
     public Task<MetricsSummary> KindSummaryAsync(string kind, CancellationToken cancellationToken) =>
         Task.FromResult(ledger.Kind(kind).ToSummary());
 
