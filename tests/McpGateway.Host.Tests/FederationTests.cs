@@ -240,6 +240,37 @@ public sealed class FederationTests(FederationTests.FederatingGateway gateway) :
         await DeleteAsync(registered);
     }
 
+    /// <summary>
+    /// A caller that answers elicitation needs an upstream session of its own (the upstream may ask it mid-call): it
+    /// gets one for its whole session, not a new initialize handshake per call, and another caller gets another.
+    /// </summary>
+    [Fact]
+    public async Task A_session_caller_that_answers_questions_keeps_one_upstream_session_for_all_its_calls()
+    {
+        await using var upstream = await TestMcpServer.StartAsync();
+        var registered = await RegisterAsync("boundsession", upstream.Endpoint);
+        var answering = new McpClientHandlers
+        {
+            ElicitationHandler = (_, _) => ValueTask.FromResult(new ElicitResult { Action = "decline" }),
+        };
+        await using var first = await gateway.ConnectAsync("2025-11-25", handlers: answering);
+        await using var second = await gateway.ConnectAsync("2025-11-25", handlers: answering);
+        var before = upstream.AnsweringSessionsOpened;
+
+        for (var i = 0; i < 3; i++)
+        {
+            var echoed = await first.CallToolAsync("boundsession-echo", new Dictionary<string, object?> { ["text"] = $"call {i}" }, cancellationToken: Ct);
+            Assert.Equal($"echo: call {i}", Assert.IsType<TextContentBlock>(Assert.Single(echoed.Content)).Text);
+        }
+
+        Assert.Equal(before + 1, upstream.AnsweringSessionsOpened);
+
+        await second.CallToolAsync("boundsession-echo", new Dictionary<string, object?> { ["text"] = "other caller" }, cancellationToken: Ct);
+        await second.CallToolAsync("boundsession-echo", new Dictionary<string, object?> { ["text"] = "other caller again" }, cancellationToken: Ct);
+        Assert.Equal(before + 2, upstream.AnsweringSessionsOpened);
+        await DeleteAsync(registered);
+    }
+
     [Theory]
     [InlineData("2025-11-25", null)]
     [InlineData("2025-11-25", "2025-11-25")]

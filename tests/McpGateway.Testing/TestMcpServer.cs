@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,12 +20,15 @@ namespace McpGateway.Testing;
 /// </summary>
 public sealed class TestMcpServer : IAsyncDisposable
 {
+    private const string SessionIdHeader = "Mcp-Session-Id";
+
     private static readonly JsonTypeInfo<CallToolResult> CallToolResultJson =
         (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
 
     private readonly int port;
     private readonly IReadOnlyList<McpServerTool> extraTools;
     private WebApplication? app;
+    private int answeringSessionsOpened;
 
     private TestMcpServer(int port, IReadOnlyList<McpServerTool> extraTools)
     {
@@ -43,6 +47,12 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     /// <summary>The URI of a resource whose every read fails with a JSON-RPC error.</summary>
     public string BrokenDocumentUri => $"test://{port}/broken";
+
+    /// <summary>
+    /// Sessions opened by clients that declared they answer questions (elicitation or sampling): those a gateway opens
+    /// for a caller of its own, never for its health checks or syncs.
+    /// </summary>
+    public int AnsweringSessionsOpened => Volatile.Read(ref answeringSessionsOpened);
 
     /// <summary>The base address, for registering without naming the endpoint.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{port}/");
@@ -99,8 +109,47 @@ public sealed class TestMcpServer : IAsyncDisposable
                 return ValueTask.FromResult(new EmptyResult());
             });
         app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && !context.Request.Headers.ContainsKey(SessionIdHeader) && await DeclaresAnsweringAsync(context.Request))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    if (context.Response.Headers.ContainsKey(SessionIdHeader))
+                    {
+                        Interlocked.Increment(ref answeringSessionsOpened);
+                    }
+
+                    return Task.CompletedTask;
+                });
+            }
+
+            await next(context);
+        });
         app.MapMcp("/mcp");
         await app.StartAsync();
+    }
+
+    /// <summary>Whether the request is an initialize whose client declares elicitation or sampling (the body stays readable).</summary>
+    private static async Task<bool> DeclaresAnsweringAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        try
+        {
+            using var message = await JsonDocument.ParseAsync(request.Body);
+            return message.RootElement is { ValueKind: JsonValueKind.Object } root
+                && root.TryGetProperty("method", out var method) && method.ValueEquals("initialize")
+                && root.TryGetProperty("params", out var parameters) && parameters.TryGetProperty("capabilities", out var capabilities)
+                && (capabilities.TryGetProperty("elicitation", out _) || capabilities.TryGetProperty("sampling", out _));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
     }
 
     /// <summary>Stops answering, dropping calls in flight, as a crashed upstream would.</summary>
