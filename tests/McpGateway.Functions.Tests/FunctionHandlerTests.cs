@@ -65,7 +65,7 @@ public sealed class FunctionHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_mcp_function_serves_a_stateless_request_as_a_server_sent_event()
+    public async Task The_mcp_function_answers_a_stateless_request_with_its_response_as_json()
     {
         var (_, _, _) = await InvokeAsync("resources", "POST", """{"uri":"config://fn/one","name":"Fn","content":"from functions"}""");
         const string body = """
@@ -82,8 +82,8 @@ public sealed class FunctionHandlerTests : IDisposable
         });
 
         Assert.Equal(StatusCodes.Status200OK, status);
-        Assert.Equal("text/event-stream", headers.ContentType.ToString());
-        var message = JsonNode.Parse(text.Split('\n').Single(l => l.StartsWith("data:", StringComparison.Ordinal))[5..])!;
+        Assert.Equal("application/json", headers.ContentType.ToString());
+        var message = JsonNode.Parse(text)!;
         Assert.Equal(7, message["id"]!.GetValue<int>());
         Assert.Equal("from functions", message["result"]!["contents"]![0]!["text"]!.GetValue<string>());
     }

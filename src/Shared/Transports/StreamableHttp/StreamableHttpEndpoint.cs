@@ -169,17 +169,24 @@ public sealed class StreamableHttpEndpoint(
             HttpMessageContext.RememberTool(toolCall, tool);
         }
 
-        SseResponse.Prepare(http);
-        var responded = await server.ServeAsync(http, scope, session: null, message, http.Response.Body, onResponseStarting: first =>
+        await using var body = new StatelessResponseBody(http);
+        var responded = await server.ServeAsync(http, scope, session: null, message, body, onResponseStarting: first =>
         {
             if (first is JsonRpcError error && !http.Response.HasStarted && StatelessRequestRules.StatusFor(error) is { } status)
             {
                 http.Response.StatusCode = status;
             }
 
+            body.Starting(first);
             return storageOutage.MarkIfUnavailable(http.Response, first);
         }).ConfigureAwait(false);
-        return responded ? Results.Empty : Accepted(http);
+        if (!responded)
+        {
+            return Accepted(http);
+        }
+
+        await body.CompleteAsync(http.RequestAborted).ConfigureAwait(false);
+        return Results.Empty;
     }
 
     private async Task<IResult> ServeSessionAsync(HttpContext http, CatalogScope scope, JsonNode json)
