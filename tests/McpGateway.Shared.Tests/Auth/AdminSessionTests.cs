@@ -1,10 +1,9 @@
 using McpGateway.Shared.Auth;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
-using McpGateway.Shared.Storage;
+using McpGateway.Shared.Tests.Storage;
 using McpGateway.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -20,8 +19,7 @@ public sealed class AdminSessionTests(AzuriteFixture azurite)
     private AdminSession Sessions(string secret = "one")
     {
         var auth = Options.Create(new AuthOptions { TokenExpiryMinutes = 60 });
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = azurite.ConnectionString }).Build();
-        var storage = new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions { Prefix = storagePrefix }));
+        var storage = TestStorage.On(azurite.ConnectionString, storagePrefix);
         var signedOut = new SignedOutSessions(new SignOutLog(storage), auth, Options.Create(new AdminOptions()), time, NullLogger<SignedOutSessions>.Instance);
         return new(new SecretProtector(Options.Create(new AuthOptions { AuthEncryptionSecret = secret })), signedOut, auth, time);
     }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Notifications;
-using McpGateway.Shared.Storage;
+using McpGateway.Shared.Tests.Storage;
 using McpGateway.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -71,8 +70,7 @@ public sealed class EventHubTests(AzuriteFixture azurite)
 
     private EventLog Log()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = azurite.ConnectionString }).Build();
-        return new EventLog(new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions { Prefix = "ev" + Guid.NewGuid().ToString("N")[..10] })));
+        return new EventLog(TestStorage.Unique(azurite.ConnectionString, "ev"));
     }
 
     /// <summary>One gateway instance's hub and publisher over the shared log.</summary>

@@ -6,6 +6,7 @@ using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Observability.Metrics;
 using McpGateway.Shared.Storage;
+using McpGateway.Shared.Tests.Storage;
 using McpGateway.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,8 +29,7 @@ public sealed class MetricsRollupStorageTests
 
     public MetricsRollupStorageTests(AzuriteFixture azurite)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = azurite.ConnectionString }).Build();
-        storage = new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions { Prefix = "mr" + Guid.NewGuid().ToString("N")[..10] }));
+        storage = TestStorage.Unique(azurite.ConnectionString, "mr");
     }
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

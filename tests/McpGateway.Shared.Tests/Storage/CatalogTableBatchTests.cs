@@ -1,9 +1,7 @@
-using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Storage;
 using McpGateway.Shared.Storage.Snapshot;
 using McpGateway.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Tests.Storage;
 
@@ -19,8 +17,7 @@ public sealed class CatalogTableBatchTests
 
     public CatalogTableBatchTests(AzuriteFixture azurite)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = azurite.ConnectionString }).Build();
-        var storage = new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions { Prefix = "cb" + Guid.NewGuid().ToString("N")[..10] }));
+        var storage = TestStorage.Unique(azurite.ConnectionString, "cb");
         table = storage.Table<Item>("items");
         table.Observe(observer);
     }

@@ -1,10 +1,8 @@
 using Azure.Storage.Blobs;
-using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Storage;
 using McpGateway.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Tests.Storage;
 
@@ -17,8 +15,7 @@ public sealed class CatalogTableTests
     public CatalogTableTests(AzuriteFixture azurite)
     {
         var prefix = "ct" + Guid.NewGuid().ToString("N")[..10];
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = azurite.ConnectionString }).Build();
-        storage = new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions { Prefix = prefix }));
+        storage = TestStorage.On(azurite.ConnectionString, prefix);
         container = storage.Container;
     }
 

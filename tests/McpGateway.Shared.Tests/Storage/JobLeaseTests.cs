@@ -1,9 +1,6 @@
-using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Federation;
 using McpGateway.Shared.Storage;
 using McpGateway.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Tests.Storage;
 
@@ -27,7 +24,6 @@ public sealed class JobLeaseTests(AzuriteFixture azurite)
 
     private CatalogStorage Storage()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = azurite.ConnectionString }).Build();
-        return new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions { Prefix = "jl" + Guid.NewGuid().ToString("N")[..10] }));
+        return TestStorage.Unique(azurite.ConnectionString, "jl");
     }
 }

@@ -1,8 +1,5 @@
-using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Storage;
 using McpGateway.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace McpGateway.Shared.Tests.Storage;
 
@@ -15,8 +12,7 @@ public sealed class StorageUnavailableTests
         var port = FreePorts.Take(1)[0];
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + Convert.ToBase64String(new byte[64]) + ";"
             + $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = connection }).Build();
-        var storage = new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions()));
+        var storage = TestStorage.On(connection, prefix: null);
         var table = storage.Table<CatalogTableTests.Note>("notes");
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => table.FindAsync("n1", TestContext.Current.CancellationToken));

@@ -1,9 +1,9 @@
 using Azure.Data.Tables;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Storage;
+using McpGateway.Shared.Tests.Storage;
 using McpGateway.Shared.Transports.StreamableHttp;
 using McpGateway.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol.Protocol;
@@ -147,8 +147,7 @@ public sealed class McpSessionStoreTests(AzuriteFixture azurite) : IDisposable
 
     private static CatalogStorage Storage(string connection)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = connection }).Build();
-        return new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions { Prefix = "ss" + Guid.NewGuid().ToString("N")[..10] }));
+        return TestStorage.Unique(connection, "ss");
     }
 
     private McpSessionStore Instance()

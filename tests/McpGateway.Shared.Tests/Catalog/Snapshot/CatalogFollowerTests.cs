@@ -3,9 +3,8 @@ using System.Threading.Channels;
 using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Notifications;
-using McpGateway.Shared.Storage;
+using McpGateway.Shared.Tests.Storage;
 using McpGateway.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -32,8 +31,7 @@ public sealed class CatalogFollowerTests : IAsyncDisposable
 
     public CatalogFollowerTests(AzuriteFixture azurite)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CatalogStorage"] = azurite.ConnectionString }).Build();
-        var storage = new CatalogStorage(StorageClients.FromConfiguration(configuration), Options.Create(new StorageOptions { Prefix = "cf" + Guid.NewGuid().ToString("N")[..10] }));
+        var storage = TestStorage.Unique(azurite.ConnectionString, "cf");
         log = new EventLog(storage);
         services = new ServiceCollection().AddSingleton<ISnapshotSource>(source).BuildServiceProvider();
         follower = new CatalogFollower(
