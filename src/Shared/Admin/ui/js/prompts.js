@@ -60,6 +60,13 @@ document.addEventListener('alpine:init', () => {
       }
       // Only the answer to the latest render is shown: an earlier one may arrive after it.
       const render = ++this.renders;
+      if (!(this.form.template || '').trim()) {
+        // A blank template has nothing to render (the gateway would refuse it): the preview is simply empty.
+        this.preview = [];
+        this.previewError = '';
+        this.previewing = false;
+        return;
+      }
       this.previewing = true;
       try {
         const draft = { template: this.form.template, argument_schema: forms.parseJson(this.form.argumentSchema, 'argument_schema') };
