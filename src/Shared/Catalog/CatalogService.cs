@@ -152,14 +152,6 @@ public abstract class CatalogService<TRecord, TInput> : ICatalogReader
 
     public Task<object> ReadAsync(CatalogEntry<TRecord> entry, CancellationToken cancellationToken) => Task.FromResult(ReadWithMetrics(entry));
 
-    /// <summary>Items in list order (oldest first), filtered as the list query asks, each with its metrics.</summary>
-    public async Task<IReadOnlyList<(CatalogEntry<TRecord> Entry, Func<object> Read)>> ListReadsAsync(
-        bool includeInactive, IReadOnlyList<string> tags, CancellationToken cancellationToken)
-    {
-        var listing = await ListingAsync(includeInactive, tags, cancellationToken).ConfigureAwait(false);
-        return listing.After(null).Select(e => (e, (Func<object>)(() => listing.Read(e)))).ToList();
-    }
-
     /// <summary>
     /// Applies many changes at once (a federation sync) in batched transactions, with the events and metrics clean-up of
     /// the single operations; a change refused because another item holds its name or URI says so in its result.

@@ -14,7 +14,12 @@ public static class KeysetPage
     /// <param name="invalidCursor">The error for a cursor this service did not issue, in the caller's protocol.</param>
     public static (IReadOnlyList<T> Page, string? NextCursor) Take<T>(
         IReadOnlyList<T> ordered, Func<T, string> key, string? cursor, int size, Func<Exception> invalidCursor) =>
-        Take(after => after is null ? ordered : ordered.Where(item => string.CompareOrdinal(key(item), after) > 0), key, cursor, size, invalidCursor);
+        Take(After(ordered, key), key, cursor, size, invalidCursor);
+
+    /// <summary>A sorted list as a source that starts after a key: the items whose key sorts after it (all for null).</summary>
+    /// <param name="key">A key that increases along <paramref name="ordered"/> and identifies an item.</param>
+    public static Func<string?, IEnumerable<T>> After<T>(IReadOnlyList<T> ordered, Func<T, string> key) =>
+        after => after is null ? ordered : ordered.Where(item => string.CompareOrdinal(key(item), after) > 0);
 
     /// <summary>A page read from a sorted source that starts after a key by itself (a snapshot index): O(page), not O(list).</summary>
     /// <param name="after">The items whose key sorts after the given one (all for null), in order of <paramref name="key"/>.</param>

@@ -16,7 +16,7 @@ public static class Paging
     /// <param name="ordered">The whole list in a stable order.</param>
     /// <param name="sortKey">A key that increases along <paramref name="ordered"/> and identifies an item.</param>
     public static IResult Page<T>(GatewayRequest request, IReadOnlyList<T> ordered, Func<T, string> sortKey, Func<T, object> read) =>
-        Page(request, after => after is null ? ordered : ordered.Where(item => string.CompareOrdinal(sortKey(item), after) > 0), sortKey, read);
+        Page(request, KeysetPage.After(ordered, sortKey), sortKey, read);
 
     /// <param name="after">The items whose key sorts after the given one (all for null), in order of <paramref name="sortKey"/>.</param>
     /// <param name="sortKey">A key that increases along the list and identifies an item.</param>

@@ -17,10 +17,8 @@ public static class HttpMessageContext
 
     public static void Annotate(JsonRpcMessage message, ClaimsPrincipal user, IHeaderDictionary headers, string? version)
     {
-        message.Context ??= new JsonRpcMessageContext();
-        message.Context.User = user;
-        message.Context.Items ??= new Dictionary<string, object?>();
-        message.Context.Items[ClientHeadersItem] = headers;
+        Items(message)[ClientHeadersItem] = headers;
+        message.Context!.User = user;
         if (!string.IsNullOrEmpty(version))
         {
             message.Context.ProtocolVersion = version;
@@ -32,16 +30,18 @@ public static class HttpMessageContext
         message.Context?.Items?.TryGetValue(ClientHeadersItem, out var headers) == true ? headers as IHeaderDictionary : null;
 
     /// <summary>Keeps the tool a tools/call names, once the endpoint has looked it up, so the handler does not look again.</summary>
-    public static void RememberTool(JsonRpcRequest toolCall, ToolRecord tool)
-    {
-        toolCall.Context ??= new JsonRpcMessageContext();
-        toolCall.Context.Items ??= new Dictionary<string, object?>();
-        toolCall.Context.Items[ResolvedToolItem] = tool;
-    }
+    public static void RememberTool(JsonRpcRequest toolCall, ToolRecord tool) => Items(toolCall)[ResolvedToolItem] = tool;
 
     /// <summary>The tool named <paramref name="name"/> that the endpoint looked up for this tools/call, if it did.</summary>
     public static ToolRecord? RememberedTool(JsonRpcRequest toolCall, string name) =>
         toolCall.Context?.Items?.TryGetValue(ResolvedToolItem, out var tool) == true && tool is ToolRecord { } found && found.Name == name ? found : null;
+
+    /// <summary>The message's context items, made if it has none yet.</summary>
+    private static IDictionary<string, object?> Items(JsonRpcMessage message)
+    {
+        message.Context ??= new JsonRpcMessageContext();
+        return message.Context.Items ??= new Dictionary<string, object?>();
+    }
 
     /// <summary>
     /// A copy of a request's headers for a message served after its request has ended (legacy SSE answers on the

@@ -112,8 +112,11 @@ public sealed class RpcEndpoint(
     }
 
     private static async Task<IReadOnlyList<object>> ReadsAsync<TRecord, TInput>(Catalog.CatalogService<TRecord, TInput> service, GatewayRequest request)
-        where TRecord : class, Catalog.ICatalogItem =>
-        (await service.ListReadsAsync(includeInactive: false, tags: [], request.Aborted).ConfigureAwait(false)).Select(r => r.Read()).ToList();
+        where TRecord : class, Catalog.ICatalogItem
+    {
+        var listing = await service.ListingAsync(includeInactive: false, tags: [], request.Aborted).ConfigureAwait(false);
+        return listing.After(null).Select(listing.Read).ToList();
+    }
 
     private static IResult Reply(JsonRpcRequest request, object result) =>
         Results.Json(

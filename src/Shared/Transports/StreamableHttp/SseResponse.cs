@@ -1,4 +1,4 @@
-using System.Text;
+using System.Net.ServerSentEvents;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -17,15 +17,11 @@ public static class SseResponse
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
     }
 
-    /// <summary>The JSON of each <c>data:</c> event in <paramref name="stream"/> (what the server core wrote for one message).</summary>
-    public static IEnumerable<JsonNode> Messages(byte[] stream)
-    {
-        foreach (var line in Encoding.UTF8.GetString(stream).Split('\n'))
-        {
-            if (line.StartsWith("data:", StringComparison.Ordinal) && JsonNode.Parse(line[5..].Trim()) is { } message)
-            {
-                yield return message;
-            }
-        }
-    }
+    /// <summary>The JSON of each event in <paramref name="stream"/> that carries data (what the server core wrote for one message).</summary>
+    public static IEnumerable<JsonNode> Messages(byte[] stream) =>
+        Data(new MemoryStream(stream)).Select(data => JsonNode.Parse(data)).OfType<JsonNode>();
+
+    /// <summary>The data of each event in <paramref name="stream"/> that carries any, in order.</summary>
+    public static IEnumerable<string> Data(Stream stream) =>
+        SseParser.Create(stream).Enumerate().Select(item => item.Data).Where(data => !string.IsNullOrWhiteSpace(data));
 }

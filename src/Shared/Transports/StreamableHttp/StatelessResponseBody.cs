@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Protocol;
@@ -53,7 +52,7 @@ internal sealed class StatelessResponseBody(HttpContext http) : Stream
         }
 
         heldResponse.Position = 0;
-        var message = SseParser.Create(heldResponse).Enumerate().Select(item => item.Data).FirstOrDefault() ?? string.Empty;
+        var message = SseResponse.Data(heldResponse).FirstOrDefault() ?? string.Empty;
         var body = Encoding.UTF8.GetBytes(message);
         http.Response.ContentType = "application/json";
         http.Response.ContentLength = body.Length;
