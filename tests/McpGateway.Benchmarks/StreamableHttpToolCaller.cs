@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
@@ -21,16 +22,18 @@ public sealed class StreamableHttpToolCaller
 
     private readonly HttpClient http;
     private readonly string tool;
-    private readonly JsonObject arguments;
     private readonly string revision;
+
+    /// <summary>The tools/call message without its id, serialized once: a call only puts its id in front.</summary>
+    private readonly string toolCallWithoutId;
     private string? sessionId;
 
     private StreamableHttpToolCaller(HttpClient http, string tool, JsonObject arguments, string revision)
     {
         this.http = http;
         this.tool = tool;
-        this.arguments = arguments;
         this.revision = revision;
+        toolCallWithoutId = Message("tools/call", WithMeta(new JsonObject { ["name"] = tool, ["arguments"] = arguments.DeepClone() }), id: null).ToJsonString();
     }
 
     private bool Stateless => revision == StatelessRevision;
@@ -74,7 +77,7 @@ public sealed class StreamableHttpToolCaller
     /// <remarks>A substring check rather than parsing, so the client's own work stays small next to the gateway's.</remarks>
     public async Task<string?> CallAsync(long id, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(ToolCall(id), cancellationToken);
+        using var response = await SendAsync(ToolCall(id), "tools/call", tool, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.StatusCode == HttpStatusCode.OK && text.Contains("\"result\"", StringComparison.Ordinal) && !text.Contains("\"isError\":true", StringComparison.Ordinal)
             ? null
@@ -84,7 +87,7 @@ public sealed class StreamableHttpToolCaller
     /// <summary>Calls the tool once and returns the text of its result, failing with the response when there is none.</summary>
     public async Task<string> CallForTextAsync(CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(ToolCall(id: 0), cancellationToken);
+        using var response = await SendAsync(ToolCall(id: 0), "tools/call", tool, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         var result = Answer(response, text)?["result"];
         return response.StatusCode == HttpStatusCode.OK && result?["isError"]?.GetValue<bool>() != true && result?["content"]?[0]?["text"]?.GetValue<string>() is { } content
@@ -117,10 +120,7 @@ public sealed class StreamableHttpToolCaller
                 .LastOrDefault(message => message?["result"] is not null || message?["error"] is not null)
             : JsonNode.Parse(text);
 
-    private JsonObject ToolCall(long id)
-    {
-        return Message("tools/call", WithMeta(new JsonObject { ["name"] = tool, ["arguments"] = arguments.DeepClone() }), id);
-    }
+    private string ToolCall(long id) => "{\"id\":" + id.ToString(CultureInfo.InvariantCulture) + "," + toolCallWithoutId[1..];
 
     /// <summary>The parameters with what 2026-07-28 carries in every request's <c>_meta</c>.</summary>
     private JsonObject WithMeta(JsonObject parameters)
@@ -154,11 +154,14 @@ public sealed class StreamableHttpToolCaller
         return message;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(JsonObject message, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendAsync(JsonObject message, CancellationToken cancellationToken) =>
+        SendAsync(message.ToJsonString(), message["method"]!.GetValue<string>(), message["params"]?["name"]?.GetValue<string>(), cancellationToken);
+
+    private async Task<HttpResponseMessage> SendAsync(string message, string method, string? name, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "mcp")
         {
-            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent(message, Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(Json);
         request.Headers.Accept.Add(EventStream);
@@ -171,8 +174,8 @@ public sealed class StreamableHttpToolCaller
         if (Stateless)
         {
             // Routing headers that must repeat the body (SEP-2243), so intermediaries need not parse it.
-            request.Headers.Add("Mcp-Method", message["method"]!.GetValue<string>());
-            if (message["params"]?["name"]?.GetValue<string>() is { } name)
+            request.Headers.Add("Mcp-Method", method);
+            if (name is not null)
             {
                 request.Headers.Add("Mcp-Name", name);
             }

@@ -15,6 +15,8 @@ namespace McpGateway.Shared.Auth;
 public sealed class GatewayAuthenticator(
     IOptions<AuthOptions> options, TokenService tokens, AdminSession sessions, SignInThrottle throttle, IOptions<AdminOptions> admin)
 {
+    private readonly byte[]? expectedBasicHash = ExpectedBasicHash(options.Value);
+
     /// <returns>The caller's name, or null when the request carries no valid credentials.</returns>
     /// <exception cref="Http.ApiProblem">403: a session request without its CSRF token; 429: too many failed sign-ins.</exception>
     public async Task<string?> AuthenticateAsync(HttpRequest request)
@@ -51,7 +53,7 @@ public sealed class GatewayAuthenticator(
         throttle.EnsureAllowed(address, claimedUser);
 
         var caller = bearer ? await tokens.ValidateAsync(header.Parameter).ConfigureAwait(false)
-            : basic is { } credentials && MatchesBasic(credentials, options.Value) ? options.Value.BasicAuthUser
+            : basic is { } credentials && MatchesBasic(credentials.Decoded) ? options.Value.BasicAuthUser
             : null;
         if (caller is null)
         {
@@ -64,27 +66,36 @@ public sealed class GatewayAuthenticator(
     /// <summary>The WWW-Authenticate challenge sent with a 401.</summary>
     public string Challenge => tokens.Enabled ? "Bearer, Basic realm=\"mcpgateway\"" : "Basic realm=\"mcpgateway\"";
 
-    private static (string User, string Password)? DecodeBasic(string parameter)
+    private static (string User, string Password, byte[] Decoded)? DecodeBasic(string parameter)
     {
-        string decoded;
+        byte[] decoded;
         try
         {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+            decoded = Convert.FromBase64String(parameter);
         }
         catch (FormatException)
         {
             return null;
         }
 
-        var separator = decoded.IndexOf(':', StringComparison.Ordinal);
-        return separator < 0 ? null : (decoded[..separator], decoded[(separator + 1)..]);
+        var text = Encoding.UTF8.GetString(decoded);
+        var separator = text.IndexOf(':', StringComparison.Ordinal);
+        return separator < 0 ? null : (text[..separator], text[(separator + 1)..], decoded);
     }
 
-    private static bool MatchesBasic((string User, string Password) credentials, AuthOptions settings) =>
-        !string.IsNullOrEmpty(settings.BasicAuthPassword)
-        & FixedTimeEquals(credentials.User, settings.BasicAuthUser)
-        & FixedTimeEquals(credentials.Password, settings.BasicAuthPassword);
+    /// <summary>
+    /// The sent <c>user:password</c> against the configured pair, compared as hashes so that the time taken says
+    /// nothing of either's length or content.
+    /// </summary>
+    private bool MatchesBasic(byte[] sent) =>
+        expectedBasicHash is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(sent), expectedBasicHash);
 
-    private static bool FixedTimeEquals(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+    /// <summary>
+    /// The hash of the configured pair; none without a password, or for a user with a colon, which can never match
+    /// since the sent pair is split at its first colon.
+    /// </summary>
+    private static byte[]? ExpectedBasicHash(AuthOptions settings) =>
+        string.IsNullOrEmpty(settings.BasicAuthPassword) || settings.BasicAuthUser.Contains(':', StringComparison.Ordinal)
+            ? null
+            : SHA256.HashData(Encoding.UTF8.GetBytes($"{settings.BasicAuthUser}:{settings.BasicAuthPassword}"));
 }

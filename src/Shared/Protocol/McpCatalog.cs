@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Prompts;
@@ -27,6 +28,9 @@ public sealed class McpCatalog : ICatalogSnapshot
     private readonly SortedIndex<ResourceRecord> templatesByUri;
     private readonly SortedIndex<PromptRecord> promptsByName;
     private readonly SortedIndex<PeerGatewayRecord> allGateways;
+
+    /// <summary>Each virtual server's scope, made once per version of its record (a change replaces the record).</summary>
+    private readonly ConditionalWeakTable<ServerRecord, CatalogScope> serverScopes = [];
 
     public McpCatalog(ToolService tools, ResourceService resources, PromptService prompts, ServerService servers, PeerGatewayService gateways, ICatalogReadiness readiness)
         : this(tools.Snapshot, resources.Snapshot, prompts.Snapshot, servers.Snapshot, gateways.Snapshot, readiness)
@@ -64,7 +68,7 @@ public sealed class McpCatalog : ICatalogSnapshot
 
         var server = (servers.Find(serverIdOrName) ?? servers.FindByKey("name", serverIdOrName))?.Document;
         return server is { Enabled: true }
-            ? CatalogScope.ForServer(server.Id, server.AssociatedTools, server.AssociatedResources, server.AssociatedPrompts)
+            ? serverScopes.GetValue(server, enabled => CatalogScope.ForServer(enabled.Id, enabled.AssociatedTools, enabled.AssociatedResources, enabled.AssociatedPrompts))
             : null;
     }
 

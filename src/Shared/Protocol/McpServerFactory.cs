@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Observability;
 using McpGateway.Shared.Transports;
@@ -10,13 +11,21 @@ namespace McpGateway.Shared.Protocol;
 
 /// <summary>
 /// Options for the SDK's server core serving one request: the gateway's identity and capabilities, and
-/// handlers over the catalog scope the endpoint exposes.
+/// handlers over the catalog scope the endpoint exposes. A stateless request's options depend on its scope alone,
+/// so they are made once per scope and shared by the server cores serving it, which only read them.
 /// </summary>
 public sealed class McpServerFactory(CatalogRequestServices services, IOptions<ApiOptions> api, StorageOutageResponder storageOutage)
 {
+    private readonly ConditionalWeakTable<CatalogScope, McpServerOptions> statelessOptions = [];
+
     /// <param name="sessionId">The session being served, or null for a stateless (2026-07-28) request.</param>
     /// <param name="session">The stored session, once its initialize has been served.</param>
-    public McpServerOptions CreateOptions(CatalogScope scope, string? sessionId, McpSession? session) => new()
+    public McpServerOptions CreateOptions(CatalogScope scope, string? sessionId, McpSession? session) =>
+        sessionId is null && session is null
+            ? statelessOptions.GetValue(scope, stateless => Build(stateless, sessionId: null, session: null))
+            : Build(scope, sessionId, session);
+
+    private McpServerOptions Build(CatalogScope scope, string? sessionId, McpSession? session) => new()
     {
         ServerInfo = new Implementation { Name = api.Value.AppName, Version = SystemRoutes.Version },
         Capabilities = new ServerCapabilities

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Json.Schema;
 using Microsoft.Extensions.Caching.Memory;
@@ -7,9 +5,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace McpGateway.Shared.Catalog.Tools;
 
 /// <summary>
-/// Checks the arguments of a tool call against the tool's input schema. Built schemas are cached by a hash of
-/// their text (a bounded number of entries), since every call is checked and building a schema costs far more
-/// than evaluating it.
+/// Checks the arguments of a tool call against the tool's input schema. Built schemas are cached by their text (a
+/// bounded number of entries), since every call is checked and building a schema costs far more than evaluating it.
 /// </summary>
 public sealed class ToolArgumentValidator : IDisposable
 {
@@ -69,9 +66,7 @@ public sealed class ToolArgumentValidator : IDisposable
 
     private JsonSchema Schema(JsonElement inputSchema)
     {
-        var text = inputSchema.GetRawText();
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return schemas.GetOrCreate(key, entry =>
+        return schemas.GetOrCreate(inputSchema.GetRawText(), entry =>
         {
             entry.Size = 1;
             return JsonSchema.Build(inputSchema.Clone(), JsonSchemaRules.NewBuildOptions());

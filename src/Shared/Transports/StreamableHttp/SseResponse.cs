@@ -21,7 +21,9 @@ public static class SseResponse
     public static IEnumerable<JsonNode> Messages(byte[] stream) =>
         Data(new MemoryStream(stream)).Select(data => JsonNode.Parse(data)).OfType<JsonNode>();
 
-    /// <summary>The data of each event in <paramref name="stream"/> that carries any, in order.</summary>
-    public static IEnumerable<string> Data(Stream stream) =>
-        SseParser.Create(stream).Enumerate().Select(item => item.Data).Where(data => !string.IsNullOrWhiteSpace(data));
+    /// <summary>The data of each event in <paramref name="stream"/> that carries any, in order, as the UTF-8 it was written in.</summary>
+    public static IEnumerable<byte[]> Data(Stream stream) =>
+        SseParser.Create(stream, (_, data) => data.ToArray()).Enumerate()
+            .Select(item => item.Data)
+            .Where(data => data.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) >= 0);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Protocol;
 
@@ -52,8 +51,7 @@ internal sealed class StatelessResponseBody(HttpContext http) : Stream
         }
 
         heldResponse.Position = 0;
-        var message = SseResponse.Data(heldResponse).FirstOrDefault() ?? string.Empty;
-        var body = Encoding.UTF8.GetBytes(message);
+        var body = SseResponse.Data(heldResponse).FirstOrDefault() ?? [];
         http.Response.ContentType = "application/json";
         http.Response.ContentLength = body.Length;
         await http.Response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);

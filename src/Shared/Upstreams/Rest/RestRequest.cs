@@ -6,7 +6,7 @@ namespace McpGateway.Shared.Upstreams.Rest;
 /// Everything needed to send one REST tool call. A request message can be sent only once, so each attempt
 /// (the first and every retry) gets a fresh one from <see cref="CreateMessage"/>.
 /// </summary>
-internal sealed class RestRequest(HttpMethod method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte>? jsonBody)
+internal sealed class RestRequest(HttpMethod method, Uri uri, IReadOnlyCollection<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte>? jsonBody)
 {
     public HttpMethod Method => method;
 

@@ -13,13 +13,19 @@ namespace McpGateway.Shared.Upstreams.Rest;
 /// </summary>
 internal static partial class RestRequestBuilder
 {
+    private static readonly IReadOnlyDictionary<string, JsonElement> NoArguments = new Dictionary<string, JsonElement>();
+
     /// <exception cref="RestToolException">A placeholder has no argument, or the URL it makes is not valid.</exception>
     public static RestRequest Build(ToolRecord tool, IDictionary<string, JsonElement>? arguments, IReadOnlyDictionary<string, string> authHeaders)
     {
-        var remaining = new Dictionary<string, JsonElement>(arguments ?? new Dictionary<string, JsonElement>(), StringComparer.Ordinal);
-        var url = Placeholder().Replace(
-            tool.Url ?? throw new RestToolException($"The REST tool '{tool.Name}' has no URL."),
-            match => Uri.EscapeDataString(PlaceholderValue(match.Groups[1].Value, remaining)));
+        var url = tool.Url ?? throw new RestToolException($"The REST tool '{tool.Name}' has no URL.");
+        IReadOnlyDictionary<string, JsonElement> remaining = arguments is null ? NoArguments : arguments as IReadOnlyDictionary<string, JsonElement> ?? arguments.AsReadOnly();
+        if (url.Contains('{', StringComparison.Ordinal))
+        {
+            var unplaced = new Dictionary<string, JsonElement>(remaining, StringComparer.Ordinal);
+            url = Placeholder().Replace(url, match => Uri.EscapeDataString(PlaceholderValue(match.Groups[1].Value, unplaced)));
+            remaining = unplaced;
+        }
 
         var method = HttpMethod.Parse(tool.RequestType);
         var sendsBody = method != HttpMethod.Get && method != HttpMethod.Delete;
@@ -33,13 +39,14 @@ internal static partial class RestRequestBuilder
             throw new RestToolException($"The arguments make the URL of the REST tool '{tool.Name}' invalid.");
         }
 
-        // Credentials win over a configured header of the same name.
-        var headers = tool.Headers
-            .Where(h => !authHeaders.Keys.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
-            .Concat(authHeaders)
-            .ToList();
-        return new RestRequest(method, UrlUserInfo.Without(uri), headers, sendsBody ? ToolArguments.ToJsonObject(remaining) : null);
+        return new RestRequest(method, UrlUserInfo.Without(uri), Headers(tool, authHeaders), sendsBody ? ToolArguments.ToJsonObject(remaining) : null);
     }
+
+    /// <summary>The tool's configured headers and its credentials, which win over a configured header of the same name.</summary>
+    private static IReadOnlyCollection<KeyValuePair<string, string>> Headers(ToolRecord tool, IReadOnlyDictionary<string, string> authHeaders) =>
+        authHeaders.Count == 0
+            ? tool.Headers
+            : tool.Headers.Where(h => !authHeaders.Keys.Contains(h.Key, StringComparer.OrdinalIgnoreCase)).Concat(authHeaders).ToList();
 
     private static string PlaceholderValue(string name, Dictionary<string, JsonElement> remaining)
     {
