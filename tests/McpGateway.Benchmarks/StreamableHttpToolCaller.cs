@@ -122,7 +122,7 @@ public sealed class StreamableHttpToolCaller
 
     private string ToolCall(long id) => "{\"id\":" + id.ToString(CultureInfo.InvariantCulture) + "," + toolCallWithoutId[1..];
 
-    /// <summary>The parameters with what 2026-07-28 carries in every request's <c>_meta</c>.</summary>
+    /// <summary>The parameters with what 2026-07-28 carries in every request's <c>_meta</c>, as the SDK's client sends it.</summary>
     private JsonObject WithMeta(JsonObject parameters)
     {
         if (Stateless)
@@ -131,6 +131,7 @@ public sealed class StreamableHttpToolCaller
             {
                 ["io.modelcontextprotocol/protocolVersion"] = StatelessRevision,
                 ["io.modelcontextprotocol/clientCapabilities"] = new JsonObject(),
+                ["io.modelcontextprotocol/clientInfo"] = new JsonObject { ["name"] = "mcpgateway-benchmark", ["version"] = "1.0" },
             };
         }
 

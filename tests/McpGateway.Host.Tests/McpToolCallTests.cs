@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -144,6 +145,42 @@ public sealed class McpToolCallTests(McpToolCallTests.ToolGateway gateway) : ICl
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         await WaitUntilAsync(() => gateway.Upstream.AbandonedRequests > abandonedBefore);
         release.SetResult();
+    }
+
+    [Fact]
+    public async Task A_stateless_rest_tool_call_answered_without_a_server_core_gets_the_answer_a_server_core_gives()
+    {
+        gateway.Upstream.Answer(new UpstreamAnswer(Body: """{"time":"12:00","zone":"UTC"}"""));
+        var tool = await RegisterAsync("clock_parity", """{"type":"object"}""", outputSchema: true);
+        const string Meta = """
+            "io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{},
+            "io.modelcontextprotocol/clientInfo":{"name":"parity","version":"1.0"}
+            """;
+
+        // What every client sends, which the gateway answers itself; and the same with a progress token, which a
+        // server core answers (a REST tool reports no progress, so its answer is one JSON body too).
+        var direct = await StatelessCallAsync(tool, "{" + Meta + "}");
+        var throughServerCore = await StatelessCallAsync(tool, "{" + Meta + ""","progressToken":"parity" }""");
+
+        Assert.Equal("12:00", direct["result"]!["structuredContent"]!["time"]!.GetValue<string>());
+        Assert.Equal("complete", direct["result"]!["resultType"]!.GetValue<string>());
+        Assert.NotNull(direct["result"]!["_meta"]!["io.modelcontextprotocol/serverInfo"]!["name"]);
+        Assert.True(JsonNode.DeepEquals(throughServerCore, direct), $"server core: {throughServerCore.ToJsonString()}\ndirect: {direct.ToJsonString()}");
+    }
+
+    private async Task<JsonNode> StatelessCallAsync(string tool, string meta)
+    {
+        using var client = gateway.Host.CreateClient();
+        var body = $$$"""{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"{{{tool}}}","arguments":{},"_meta":{{{meta}}}}}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "mcp") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+        request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", "2026-07-28");
+        request.Headers.TryAddWithoutValidation("Mcp-Method", "tools/call");
+        request.Headers.TryAddWithoutValidation("Mcp-Name", tool);
+        using var response = await client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "application/json", $"{(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
     }
 
     private async Task<string> RegisterAsync(string name, string inputSchema, bool outputSchema = false)

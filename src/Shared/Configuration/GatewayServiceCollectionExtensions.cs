@@ -109,6 +109,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<InFlightRequests>();
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<McpRequestServer>();
+        services.AddSingleton<RestToolShortcut>();
         services.AddSingleton<StreamableHttpEndpoint>();
         services.AddSingleton<RpcEndpoint>();
 

@@ -18,6 +18,9 @@ public sealed class McpServerFactory(CatalogRequestServices services, IOptions<A
 {
     private readonly ConditionalWeakTable<CatalogScope, McpServerOptions> statelessOptions = [];
 
+    /// <summary>The gateway's identity, as every server core gives it.</summary>
+    public Implementation ServerInfo { get; } = new() { Name = api.Value.AppName, Version = SystemRoutes.Version };
+
     /// <param name="sessionId">The session being served, or null for a stateless (2026-07-28) request.</param>
     /// <param name="session">The stored session, once its initialize has been served.</param>
     public McpServerOptions CreateOptions(CatalogScope scope, string? sessionId, McpSession? session) =>
@@ -27,7 +30,7 @@ public sealed class McpServerFactory(CatalogRequestServices services, IOptions<A
 
     private McpServerOptions Build(CatalogScope scope, string? sessionId, McpSession? session) => new()
     {
-        ServerInfo = new Implementation { Name = api.Value.AppName, Version = SystemRoutes.Version },
+        ServerInfo = ServerInfo,
         Capabilities = new ServerCapabilities
         {
             Tools = new ToolsCapability { ListChanged = true },

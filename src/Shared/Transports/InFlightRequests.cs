@@ -12,8 +12,8 @@ public sealed class InFlightRequests
 {
     private readonly ConcurrentDictionary<string, Registration> requests = new(StringComparer.Ordinal);
 
-    /// <summary>Registers a request and the transport serving it; dispose the result when it completes.</summary>
-    public Registration Register(string owner, string requestId, StreamableHttpServerTransport transport, CancellationToken requestAborted)
+    /// <summary>Registers a request and the transport serving it (none when served without a server core); dispose the result when it completes.</summary>
+    public Registration Register(string owner, string requestId, StreamableHttpServerTransport? transport, CancellationToken requestAborted)
     {
         var registration = new Registration(this, owner, Key(owner, requestId), transport, CancellationTokenSource.CreateLinkedTokenSource(requestAborted));
         requests[registration.Key] = registration;
@@ -34,17 +34,17 @@ public sealed class InFlightRequests
 
     /// <summary>The transports serving the owner's requests here, one of which awaits the client's answer.</summary>
     public IReadOnlyList<StreamableHttpServerTransport> TransportsOf(string owner) =>
-        requests.Values.Where(r => r.Owner == owner).Select(r => r.Transport).ToList();
+        requests.Values.Where(r => r.Owner == owner).Select(r => r.Transport).OfType<StreamableHttpServerTransport>().ToList();
 
     private static string Key(string owner, string requestId) => owner + "\n" + requestId;
 
-    public sealed class Registration(InFlightRequests registry, string owner, string key, StreamableHttpServerTransport transport, CancellationTokenSource source) : IDisposable
+    public sealed class Registration(InFlightRequests registry, string owner, string key, StreamableHttpServerTransport? transport, CancellationTokenSource source) : IDisposable
     {
         internal string Owner => owner;
 
         internal string Key => key;
 
-        internal StreamableHttpServerTransport Transport => transport;
+        internal StreamableHttpServerTransport? Transport => transport;
 
         public CancellationToken Token => source.Token;
 

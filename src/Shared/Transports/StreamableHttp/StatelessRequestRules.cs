@@ -13,8 +13,8 @@ namespace McpGateway.Shared.Transports.StreamableHttp;
 /// </summary>
 public static class StatelessRequestRules
 {
-    private const string ProtocolVersionMeta = "io.modelcontextprotocol/protocolVersion";
-    private const string ClientCapabilitiesMeta = "io.modelcontextprotocol/clientCapabilities";
+    public const string ProtocolVersionMeta = "io.modelcontextprotocol/protocolVersion";
+    public const string ClientCapabilitiesMeta = "io.modelcontextprotocol/clientCapabilities";
 
     /// <returns>Null when the message may be served, else the HTTP status and error to answer with.</returns>
     public static (int Status, JsonRpcError Error)? Check(HttpRequest request, JsonRpcMessage message, string version)

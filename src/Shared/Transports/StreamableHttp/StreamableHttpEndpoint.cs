@@ -17,6 +17,7 @@ namespace McpGateway.Shared.Transports.StreamableHttp;
 /// </summary>
 public sealed class StreamableHttpEndpoint(
     McpRequestServer server,
+    RestToolShortcut restTools,
     McpCatalog catalog,
     McpSessionStore sessions,
     IOptions<ApiOptions> api,
@@ -164,6 +165,11 @@ public sealed class StreamableHttpEndpoint(
             if (ParamHeaderRules.Check(http.Request, tool.InputSchema, call["arguments"] as JsonObject) is { } mismatch)
             {
                 return Error(StatusCodes.Status400BadRequest, JsonRpcErrors.Create((int)McpErrorCode.HeaderMismatch, mismatch, toolCall.Id));
+            }
+
+            if (RestToolShortcut.Accepts(tool, call) is { } parameters)
+            {
+                return await restTools.ServeAsync(http, scope, toolCall, parameters, tool, version).ConfigureAwait(false);
             }
 
             HttpMessageContext.RememberTool(toolCall, tool);
