@@ -107,13 +107,17 @@ public sealed class FederationJobs(
     }
 
     /// <returns>Null when the peer answered in time, else why not.</returns>
+    /// <remarks>
+    /// The timeout bounds the ping, not the wait for a connection that is being made (its connect has its own bound):
+    /// a connection that came up slowly, under load, is not evicted as unhealthy while its first callers use it.
+    /// </remarks>
     private async Task<string?> PingAsync(PeerGatewayRecord gateway, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
         try
         {
-            var client = (await pool.GetAsync(gateway, deadline.Token).ConfigureAwait(false)).Client;
+            var client = (await pool.GetAsync(gateway, cancellationToken).ConfigureAwait(false)).Client;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
             if (ProtocolRevisions.IsStateless(client.NegotiatedProtocolVersion))
             {
                 // 2026-07-28 removed ping; one page of the tool list is the cheapest request every server answers.
