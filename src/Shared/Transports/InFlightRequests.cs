@@ -4,9 +4,10 @@ using ModelContextProtocol.Server;
 namespace McpGateway.Shared.Transports;
 
 /// <summary>
-/// The requests this instance is serving. Each HTTP request gets its own server core, so a notifications/cancelled
-/// or a client's answer to a server-to-client request (sampling, elicitation, roots), arriving in a later HTTP
-/// request, is delivered here to the server core still serving the request it concerns.
+/// The requests this instance is serving. Each HTTP request gets its own server core (or none, when
+/// <see cref="StreamableHttp.RestToolShortcut"/> answers it), so a notifications/cancelled or a client's answer to a
+/// server-to-client request (sampling, elicitation, roots), arriving in a later HTTP request, is delivered here to
+/// the request it concerns.
 /// </summary>
 public sealed class InFlightRequests
 {
