@@ -66,7 +66,8 @@ public sealed class GatewayAuthenticator(
     /// <summary>The WWW-Authenticate challenge sent with a 401.</summary>
     public string Challenge => tokens.Enabled ? "Bearer, Basic realm=\"mcpgateway\"" : "Basic realm=\"mcpgateway\"";
 
-    private static (string User, string Password, byte[] Decoded)? DecodeBasic(string parameter)
+    /// <summary>The user a Basic parameter names, and the <c>user:password</c> bytes it holds.</summary>
+    private static (string User, byte[] Decoded)? DecodeBasic(string parameter)
     {
         byte[] decoded;
         try
@@ -80,7 +81,7 @@ public sealed class GatewayAuthenticator(
 
         var text = Encoding.UTF8.GetString(decoded);
         var separator = text.IndexOf(':', StringComparison.Ordinal);
-        return separator < 0 ? null : (text[..separator], text[(separator + 1)..], decoded);
+        return separator < 0 ? null : (text[..separator], decoded);
     }
 
     /// <summary>

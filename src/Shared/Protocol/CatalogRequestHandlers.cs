@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
@@ -11,7 +10,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-// MCPEXP002: results written with a type info of the gateway's choosing (see CallToolResultJson).
+// MCPEXP002: results written with a type info of the gateway's choosing (see ToolCallResults.Json).
 #pragma warning disable MCPEXP002
 
 namespace McpGateway.Shared.Protocol;
@@ -23,17 +22,6 @@ namespace McpGateway.Shared.Protocol;
 /// <param name="sessionLogLevel">The level the session's client set with logging/setLevel, if it did.</param>
 public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId, LoggingLevel? sessionLogLevel, CatalogRequestServices services)
 {
-    private const string LogLevelMeta = "io.modelcontextprotocol/logLevel";
-    private const string CompleteResultType = "complete";
-
-    /// <summary>
-    /// How a tool result is written. The server core would write it through the SDK's source-generated context, whose
-    /// content converter (ModelContextProtocol 2.4.0) throws on content that carries annotations; written through the
-    /// SDK's default options, such content passes through as it came.
-    /// </summary>
-    private static readonly JsonTypeInfo<CallToolResult> CallToolResultJson =
-        (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
-
     private readonly ICatalogSnapshot catalog = services.Catalog;
     private readonly ResourceService resources = services.Resources;
     private readonly PromptService prompts = services.Prompts;
@@ -68,7 +56,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
     private LoggingLevel? LogLevel<TParams>(RequestContext<TParams> request) =>
         sessionId is not null
             ? request.Server.LoggingLevel ?? sessionLogLevel
-            : request.JsonRpcRequest.Params?["_meta"]?[LogLevelMeta]?.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel))) as LoggingLevel?;
+            : request.JsonRpcRequest.Params?["_meta"]?[McpMetaKeys.LogLevel]?.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel))) as LoggingLevel?;
 
     private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
     {
@@ -89,14 +77,7 @@ public sealed class CatalogRequestHandlers(CatalogScope scope, string? sessionId
                 scope.ServerId, request.Server.NegotiatedProtocolVersion, relay, clientHeaders, request.Server, request.JsonRpcRequest.Params, LogLevel(request)), cancellationToken)
             .ConfigureAwait(false);
         await relay.DrainAsync().ConfigureAwait(false);
-
-        // The server core stamps a 2026-07-28 result it writes itself; a result written as an alternate is ours to stamp.
-        if (ProtocolRevisions.IsStateless(request.Server.NegotiatedProtocolVersion))
-        {
-            result.ResultType ??= CompleteResultType;
-        }
-
-        return ResultOrAlternate<CallToolResult>.FromAlternate(result, CallToolResultJson);
+        return ResultOrAlternate<CallToolResult>.FromAlternate(ToolCallResults.Stamped(result, request.Server.NegotiatedProtocolVersion), ToolCallResults.Json);
     }
 
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)

@@ -20,27 +20,17 @@ namespace McpGateway.Shared.Transports.StreamableHttp;
 /// </summary>
 public sealed class RestToolShortcut(ToolCallService toolCalls, McpServerFactory servers, InFlightRequests inFlight)
 {
-    private const string ServerInfoMeta = "io.modelcontextprotocol/serverInfo";
-    private const string CompleteResultType = "complete";
-
-    private const string ClientInfoMeta = "io.modelcontextprotocol/clientInfo";
-    private const string LogLevelMeta = "io.modelcontextprotocol/logLevel";
-
     /// <summary>The request metadata the shortcut reads as the server core does: each must read as its type.</summary>
     private static readonly Dictionary<string, JsonTypeInfo> PlainMeta = new(StringComparer.Ordinal)
     {
-        [StatelessRequestRules.ProtocolVersionMeta] = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(string)),
-        [StatelessRequestRules.ClientCapabilitiesMeta] = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ClientCapabilities)),
-        [ClientInfoMeta] = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Implementation)),
-        [LogLevelMeta] = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel)),
+        [McpMetaKeys.ProtocolVersion] = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(string)),
+        [McpMetaKeys.ClientCapabilities] = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ClientCapabilities)),
+        [McpMetaKeys.ClientInfo] = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Implementation)),
+        [McpMetaKeys.LogLevel] = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel)),
     };
 
     private static readonly JsonTypeInfo<CallToolRequestParams> ParamsJson =
         (JsonTypeInfo<CallToolRequestParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolRequestParams));
-
-    /// <summary>Written as the server core writes a tool result the handler returns as its alternate.</summary>
-    private static readonly JsonTypeInfo<CallToolResult> ResultJson =
-        (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
 
     /// <summary>The call's params when the shortcut may answer it, else null (the server core serves it).</summary>
     public static CallToolRequestParams? Accepts(ToolRecord tool, JsonObject parameters)
@@ -79,10 +69,9 @@ public sealed class RestToolShortcut(ToolCallService toolCalls, McpServerFactory
             return Results.Empty;
         }
 
-        result.ResultType ??= CompleteResultType;
-        var written = (JsonObject)JsonSerializer.SerializeToNode(result, ResultJson)!;
+        var written = (JsonObject)JsonSerializer.SerializeToNode(ToolCallResults.Stamped(result, version), ToolCallResults.Json)!;
         var meta = written["_meta"] as JsonObject ?? (JsonObject)(written["_meta"] = new JsonObject());
-        meta[ServerInfoMeta] = JsonSerializer.SerializeToNode(servers.ServerInfo, McpJsonUtilities.DefaultOptions);
+        meta[McpMetaKeys.ServerInfo] = JsonSerializer.SerializeToNode(servers.ServerInfo, McpJsonUtilities.DefaultOptions);
         return Results.Json<JsonRpcMessage>(new JsonRpcResponse { Id = call.Id, Result = written }, McpJsonUtilities.DefaultOptions);
     }
 }

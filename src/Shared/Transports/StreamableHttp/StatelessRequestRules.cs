@@ -13,9 +13,6 @@ namespace McpGateway.Shared.Transports.StreamableHttp;
 /// </summary>
 public static class StatelessRequestRules
 {
-    public const string ProtocolVersionMeta = "io.modelcontextprotocol/protocolVersion";
-    public const string ClientCapabilitiesMeta = "io.modelcontextprotocol/clientCapabilities";
-
     /// <returns>Null when the message may be served, else the HTTP status and error to answer with.</returns>
     public static (int Status, JsonRpcError Error)? Check(HttpRequest request, JsonRpcMessage message, string version)
     {
@@ -62,21 +59,21 @@ public static class StatelessRequestRules
         }
 
         var meta = (parameters as JsonObject)?["_meta"] as JsonObject;
-        if (StringAt(meta, ProtocolVersionMeta) is not { } metaVersion)
+        if (StringAt(meta, McpMetaKeys.ProtocolVersion) is not { } metaVersion)
         {
             return (StatusCodes.Status400BadRequest, JsonRpcErrors.Create(
-                JsonRpcErrors.InvalidParams, $"Requests in protocol version {version} must carry _meta.{ProtocolVersionMeta}.", id));
+                JsonRpcErrors.InvalidParams, $"Requests in protocol version {version} must carry _meta.{McpMetaKeys.ProtocolVersion}.", id));
         }
 
         if (metaVersion != version)
         {
-            return HeaderMismatch($"The {McpHeaders.ProtocolVersion} header '{version}' does not match _meta.{ProtocolVersionMeta} '{metaVersion}'.", id);
+            return HeaderMismatch($"The {McpHeaders.ProtocolVersion} header '{version}' does not match _meta.{McpMetaKeys.ProtocolVersion} '{metaVersion}'.", id);
         }
 
-        return meta?[ClientCapabilitiesMeta] is JsonObject
+        return meta?[McpMetaKeys.ClientCapabilities] is JsonObject
             ? null
             : (StatusCodes.Status400BadRequest, JsonRpcErrors.Create(
-                JsonRpcErrors.InvalidParams, $"Requests in protocol version {version} must carry _meta.{ClientCapabilitiesMeta} as an object.", id));
+                JsonRpcErrors.InvalidParams, $"Requests in protocol version {version} must carry _meta.{McpMetaKeys.ClientCapabilities} as an object.", id));
     }
 
     /// <summary>The HTTP status for an error the server core answered with, as 2026-07-28 maps them.</summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpGateway.Shared.Protocol;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -19,11 +20,7 @@ public static class UpstreamRequest
     private const string RemoteErrorPrefix = "Request failed (remote): ";
 
     /// <summary>What the SDK client sets itself on a 2026-07-28 session, and what must not leak from the caller on older ones.</summary>
-    private static readonly string[] CallerOwnMeta = ["progressToken", "io.modelcontextprotocol/protocolVersion", "io.modelcontextprotocol/clientInfo"];
-
-    private const string CapabilitiesMeta = "io.modelcontextprotocol/clientCapabilities";
-
-    private const string LogLevelMeta = "io.modelcontextprotocol/logLevel";
+    private static readonly string[] CallerOwnMeta = ["progressToken", McpMetaKeys.ProtocolVersion, McpMetaKeys.ClientInfo];
 
     /// <exception cref="InputRequiredException">The upstream needs input from the caller first (SEP-2322).</exception>
     /// <exception cref="McpProtocolException">The upstream's own error, code, message and data as it sent them.</exception>
@@ -83,12 +80,12 @@ public static class UpstreamRequest
 
         if (callerCapabilities is not null)
         {
-            meta[CapabilitiesMeta] = JsonSerializer.SerializeToNode(callerCapabilities, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ClientCapabilities)));
+            meta[McpMetaKeys.ClientCapabilities] = JsonSerializer.SerializeToNode(callerCapabilities, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ClientCapabilities)));
         }
 
         if (logLevel is { } level)
         {
-            meta[LogLevelMeta] = JsonSerializer.SerializeToNode(level, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel)));
+            meta[McpMetaKeys.LogLevel] = JsonSerializer.SerializeToNode(level, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingLevel)));
         }
 
         if (progressToken is not null)
