@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace McpGateway.Host.Tests;
 
-/// <summary>Small helpers for talking JSON to the gateway's REST API.</summary>
+/// <summary>Small helpers for talking JSON to the gateway's REST API and its MCP endpoints.</summary>
 public static class ApiClientExtensions
 {
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json) =>
@@ -33,6 +33,24 @@ public static class ApiClientExtensions
         Assert.Equal((int)status, problem["status"]!.GetValue<int>());
         Assert.False(string.IsNullOrWhiteSpace(problem["detail"]?.GetValue<string>()));
         return problem;
+    }
+
+    /// <summary>
+    /// A stateless (2026-07-28) POST of a JSON-RPC <paramref name="body"/> to an MCP endpoint, with the routing headers
+    /// that repeat its method and (for tools/call, prompts/get, resources/read) its <paramref name="routingName"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostStatelessMcpAsync(this HttpClient client, string path, string body, string method, string? routingName)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+        request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", "2026-07-28");
+        request.Headers.TryAddWithoutValidation("Mcp-Method", method);
+        if (routingName is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Mcp-Name", routingName);
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     public static string Json(object value) => JsonSerializer.Serialize(value);

@@ -254,16 +254,7 @@ public sealed class McpMalformedInputTests(McpCatalogFixture gateway) : IClassFi
     private async Task<HttpResponseMessage> PostAsync(string path, string body, string method, string? routingName)
     {
         using var client = gateway.Host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
-        request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", "2026-07-28");
-        request.Headers.TryAddWithoutValidation("Mcp-Method", method);
-        if (routingName is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Mcp-Name", routingName);
-        }
-
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return await client.PostStatelessMcpAsync(path, body, method, routingName);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string body, params (string Name, string Value)[] headers)

@@ -172,12 +172,7 @@ public sealed class McpToolCallTests(McpToolCallTests.ToolGateway gateway) : ICl
     {
         using var client = gateway.Host.CreateClient();
         var body = $$$"""{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"{{{tool}}}","arguments":{},"_meta":{{{meta}}}}}""";
-        using var request = new HttpRequestMessage(HttpMethod.Post, "mcp") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
-        request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", "2026-07-28");
-        request.Headers.TryAddWithoutValidation("Mcp-Method", "tools/call");
-        request.Headers.TryAddWithoutValidation("Mcp-Name", tool);
-        using var response = await client.SendAsync(request, Ct);
+        using var response = await client.PostStatelessMcpAsync("mcp", body, "tools/call", tool);
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "application/json", $"{(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!;

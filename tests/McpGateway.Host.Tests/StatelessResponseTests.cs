@@ -53,16 +53,6 @@ public sealed class StatelessResponseTests(McpCatalogFixture gateway) : IClassFi
     private async Task<HttpResponseMessage> PostAsync(string method, string? name, string parameters)
     {
         using var client = gateway.Host.CreateClient();
-        var body = $$"""{"jsonrpc":"2.0","id":7,"method":"{{method}}","params":{{parameters}}}""";
-        using var request = new HttpRequestMessage(HttpMethod.Post, "mcp") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
-        request.Headers.TryAddWithoutValidation("MCP-Protocol-Version", "2026-07-28");
-        request.Headers.TryAddWithoutValidation("Mcp-Method", method);
-        if (name is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Mcp-Name", name);
-        }
-
-        return await client.SendAsync(request, Ct);
+        return await client.PostStatelessMcpAsync("mcp", $$"""{"jsonrpc":"2.0","id":7,"method":"{{method}}","params":{{parameters}}}""", method, name);
     }
 }
