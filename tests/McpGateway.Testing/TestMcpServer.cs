@@ -27,13 +27,16 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     private readonly int port;
     private readonly IReadOnlyList<McpServerTool> extraTools;
+    private readonly string? protocolVersion;
     private WebApplication? app;
     private int answeringSessionsOpened;
+    private int discoverRequests;
 
-    private TestMcpServer(int port, IReadOnlyList<McpServerTool> extraTools)
+    private TestMcpServer(int port, IReadOnlyList<McpServerTool> extraTools, string? protocolVersion = null)
     {
         this.port = port;
         this.extraTools = extraTools;
+        this.protocolVersion = protocolVersion;
     }
 
     /// <summary>The Streamable HTTP endpoint.</summary>
@@ -54,12 +57,23 @@ public sealed class TestMcpServer : IAsyncDisposable
     /// </summary>
     public int AnsweringSessionsOpened => Volatile.Read(ref answeringSessionsOpened);
 
+    /// <summary>The <c>server/discover</c> requests it was sent (an older server refuses each).</summary>
+    public int DiscoverRequests => Volatile.Read(ref discoverRequests);
+
     /// <summary>The base address, for registering without naming the endpoint.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{port}/");
 
     public static async Task<TestMcpServer> StartAsync(params McpServerTool[] extraTools)
     {
         var server = new TestMcpServer(FreePorts.Take(1)[0], extraTools);
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>A server that speaks only <paramref name="protocolVersion"/> (an older one refuses 2026-07-28's <c>server/discover</c>).</summary>
+    public static async Task<TestMcpServer> StartSpeakingAsync(string protocolVersion)
+    {
+        var server = new TestMcpServer(FreePorts.Take(1)[0], [], protocolVersion);
         await server.StartAgainAsync();
         return server;
     }
@@ -73,6 +87,7 @@ public sealed class TestMcpServer : IAsyncDisposable
         builder.Services.AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation { Name = "test-upstream", Version = "1.0" };
+                options.ProtocolVersion = protocolVersion;
 #pragma warning disable MCPEXP002 // the SDK's own writing of tool results fails on annotated content (ModelContextProtocol 2.4.0)
                 options.Filters.Request.CallToolWithAlternateFilters.Add(async (context, next, cancellationToken) =>
                 {
@@ -111,7 +126,15 @@ public sealed class TestMcpServer : IAsyncDisposable
         app = builder.Build();
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsPost(context.Request.Method) && !context.Request.Headers.ContainsKey(SessionIdHeader) && await DeclaresAnsweringAsync(context.Request))
+            var opening = HttpMethods.IsPost(context.Request.Method) && !context.Request.Headers.ContainsKey(SessionIdHeader)
+                ? await InspectAsync(context.Request)
+                : default;
+            if (opening.Method == RequestMethods.ServerDiscover)
+            {
+                Interlocked.Increment(ref discoverRequests);
+            }
+
+            if (opening.Answering)
             {
                 context.Response.OnStarting(() =>
                 {
@@ -130,21 +153,30 @@ public sealed class TestMcpServer : IAsyncDisposable
         await app.StartAsync();
     }
 
-    /// <summary>Whether the request is an initialize whose client declares elicitation or sampling (the body stays readable).</summary>
-    private static async Task<bool> DeclaresAnsweringAsync(HttpRequest request)
+    /// <summary>
+    /// The method of a request sent without a session, and whether it is an initialize whose client declares elicitation
+    /// or sampling (the body stays readable).
+    /// </summary>
+    private static async Task<(string? Method, bool Answering)> InspectAsync(HttpRequest request)
     {
         request.EnableBuffering();
         try
         {
             using var message = await JsonDocument.ParseAsync(request.Body);
-            return message.RootElement is { ValueKind: JsonValueKind.Object } root
-                && root.TryGetProperty("method", out var method) && method.ValueEquals("initialize")
+            if (message.RootElement is not { ValueKind: JsonValueKind.Object } root
+                || !root.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String)
+            {
+                return default;
+            }
+
+            var answering = method.ValueEquals("initialize")
                 && root.TryGetProperty("params", out var parameters) && parameters.TryGetProperty("capabilities", out var capabilities)
                 && (capabilities.TryGetProperty("elicitation", out _) || capabilities.TryGetProperty("sampling", out _));
+            return (method.GetString(), answering);
         }
         catch (JsonException)
         {
-            return false;
+            return default;
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Azure;
+using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Storage;
 using Microsoft.AspNetCore.Http;
@@ -65,6 +66,7 @@ public static class CatalogRoutes
             {
                 var service = request.Service<TService>();
                 var deleted = await service.DeleteAsync(request.RouteValue("id"), request.Aborted).ConfigureAwait(false);
+                await request.Service<ServerService>().ForgetAssociationsAsync(kind, [deleted.Id], request.Aborted).ConfigureAwait(false);
                 return Results.Json(
                     new { status = "success", message = $"{kind.Title} '{deleted.Name}' deleted", id = deleted.Id },
                     GatewayJson.Options);

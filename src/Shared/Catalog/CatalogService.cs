@@ -72,6 +72,12 @@ public abstract class CatalogService<TRecord, TInput> : ICatalogReader
     /// <summary>What events about an item say of it: never a secret, small enough for every stream.</summary>
     protected virtual JsonObject Summary(TRecord record) => new() { ["name"] = record.Name, ["enabled"] = record.Enabled };
 
+    /// <summary>
+    /// Whether MCP endpoints serve the item, as REST lists and reads show it: its own switch, and for a federated item
+    /// its peer's as well.
+    /// </summary>
+    protected virtual bool IsActive(TRecord record) => record.Enabled;
+
     /// <summary>The unique key a path segment may name instead of an id ("name" for most kinds, "uri" for resources).</summary>
     protected virtual string AlternateKey => "name";
 
@@ -145,7 +151,7 @@ public abstract class CatalogService<TRecord, TInput> : ICatalogReader
         return ids
             .Select(Snapshot.Find)
             .OfType<CatalogEntry<TRecord>>()
-            .Where(e => includeInactive || e.Document.Enabled)
+            .Where(e => includeInactive || IsActive(e.Document))
             .Select(ReadWithMetrics)
             .ToList();
     }
@@ -165,7 +171,7 @@ public abstract class CatalogService<TRecord, TInput> : ICatalogReader
         await readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new CatalogListing<TRecord>(
             after => Created.After(after)
-                .Where(e => includeInactive || e.Document.Enabled)
+                .Where(e => includeInactive || IsActive(e.Document))
                 .Where(e => tags.Count == 0 || e.Document.Tags.Any(tag => tags.Contains(tag, StringComparer.OrdinalIgnoreCase))),
             e => CreatedKey(e.Document),
             ReadWithMetrics);

@@ -60,7 +60,7 @@ public static class CatalogReconciler
             gatewayId,
             Applied<CatalogChange<T>.Insert>(),
             Applied<CatalogChange<T>.Update>(),
-            Applied<CatalogChange<T>.Delete>(),
+            [.. results.Where(result => result.Applied).Select(result => result.Change).OfType<CatalogChange<T>.Delete>().Select(delete => delete.ItemId)],
             [.. conflicts.Select(conflict => conflict.Message)]);
     }
 

@@ -57,14 +57,47 @@ public sealed class FederatedCalls(
 
     /// <summary>A read for the REST API, which has no MCP request of its own to forward.</summary>
     public Task<ReadResourceResult> ReadResourceAsync(string gatewayId, string uri, CancellationToken cancellationToken) =>
-        ForwardReadAsync<ReadResourceResult>(
-            gatewayId, gateway => new ForwardedRequest(
+        ReadResourceAsync(
+            gatewayId, uri, gateway => new ForwardedRequest(
                 gateway, RequestMethods.ResourcesRead, new JsonObject { ["uri"] = uri }, null, null, null, null, null, null, Idempotent: true),
             cancellationToken);
 
-    /// <param name="request">The caller's request, forwarded as it came.</param>
-    public Task<ReadResourceResult> ReadResourceAsync<TParams>(string gatewayId, RequestContext<TParams> request, CancellationToken cancellationToken) =>
-        ForwardReadAsync<ReadResourceResult>(gatewayId, gateway => Read(gateway, request, upstreamName: null), cancellationToken);
+    /// <param name="request">The caller's request, forwarded as it came (with the upstream's URI, when the peer prefixes them).</param>
+    public Task<ReadResourceResult> ReadResourceAsync(string gatewayId, RequestContext<ReadResourceRequestParams> request, CancellationToken cancellationToken) =>
+        ReadResourceAsync(gatewayId, request.Params!.Uri, gateway => Read(gateway, request, upstreamName: null), cancellationToken);
+
+    /// <summary>A read under the upstream's URI, whose contents are named by the catalog's URIs again.</summary>
+    private Task<ReadResourceResult> ReadResourceAsync(
+        string gatewayId, string uri, Func<PeerGatewayRecord, ForwardedRequest> request, CancellationToken cancellationToken) =>
+        ForwardReadAsync<ReadResourceResult>(
+            gatewayId,
+            gateway =>
+            {
+                var forwarded = request(gateway);
+                return forwarded with { Parameters = WithUri(forwarded.Parameters, FederatedResourceUris.OnUpstream(gateway, uri)) };
+            },
+            cancellationToken,
+            (gateway, result) =>
+            {
+                foreach (var contents in result.Contents)
+                {
+                    contents.Uri = FederatedResourceUris.InCatalog(gateway, contents.Uri);
+                }
+
+                return result;
+            });
+
+    private static JsonNode? WithUri(JsonNode? parameters, string uri)
+    {
+        if (parameters?["uri"]?.GetValue<string>() == uri)
+        {
+            return parameters;
+        }
+
+        var rewritten = parameters?.DeepClone() as JsonObject ?? [];
+        rewritten["uri"] = uri;
+        return rewritten;
+    }
 
     /// <param name="request">The caller's request, forwarded under the prompt's upstream name.</param>
     public Task<GetPromptResult> GetPromptAsync(PromptRecord prompt, RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken) =>
@@ -89,13 +122,16 @@ public sealed class FederatedCalls(
     private static ForwardedRequest Read<TParams>(PeerGatewayRecord gateway, RequestContext<TParams> request, string? upstreamName) =>
         new(gateway, request.JsonRpcRequest.Method, request.JsonRpcRequest.Params, upstreamName, null, request.Server, null, null, null, Idempotent: true);
 
-    private async Task<T> ForwardReadAsync<T>(string gatewayId, Func<PeerGatewayRecord, ForwardedRequest> request, CancellationToken cancellationToken)
+    /// <param name="asCatalogSees">Renames what the upstream answered in its own terms, where the catalog names it otherwise.</param>
+    private async Task<T> ForwardReadAsync<T>(
+        string gatewayId, Func<PeerGatewayRecord, ForwardedRequest> request, CancellationToken cancellationToken, Func<PeerGatewayRecord, T, T>? asCatalogSees = null)
         where T : Result
     {
         try
         {
             var gateway = await ReachableGatewayAsync(gatewayId, cancellationToken).ConfigureAwait(false);
-            return await ForwardAsync<T>(request(gateway), cancellationToken).ConfigureAwait(false);
+            var result = await ForwardAsync<T>(request(gateway), cancellationToken).ConfigureAwait(false);
+            return asCatalogSees is null ? result : asCatalogSees(gateway, result);
         }
         catch (Exception ex) when (IsUpstreamFailure(ex, cancellationToken))
         {

@@ -32,7 +32,7 @@ public sealed class FederatedSubscriptions(PeerGatewayService gateways, Upstream
             var connected = await subscriber.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (connected.Uris.TryAdd(uri, 0))
             {
-                await connected.Connection.Client.SubscribeToResourceAsync(uri, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await connected.Connection.Client.SubscribeToResourceAsync(FederatedResourceUris.OnUpstream(gateway, uri), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is UpstreamUnavailableException or McpException or HttpRequestException)
@@ -61,8 +61,9 @@ public sealed class FederatedSubscriptions(PeerGatewayService gateways, Upstream
             {
                 if (notification.Params?.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ResourceUpdatedNotificationParams))) is ResourceUpdatedNotificationParams updated)
                 {
+                    var uri = FederatedResourceUris.InCatalog(gateway, updated.Uri);
                     await events.PublishAsync(
-                        EventTypes.ResourceUpdated, CatalogKind.Resources.Singular, updated.Uri, new JsonObject { ["uri"] = updated.Uri, ["gatewayId"] = gateway.Id })
+                        EventTypes.ResourceUpdated, CatalogKind.Resources.Singular, uri, new JsonObject { ["uri"] = uri, ["gatewayId"] = gateway.Id })
                         .ConfigureAwait(false);
                 }
             });

@@ -5,6 +5,7 @@ using McpGateway.Shared.Catalog;
 using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Prompts;
 using McpGateway.Shared.Catalog.Resources;
+using McpGateway.Shared.Catalog.Servers;
 using McpGateway.Shared.Catalog.Tools;
 using McpGateway.Shared.Notifications;
 using McpGateway.Shared.Prompts;
@@ -23,6 +24,7 @@ public sealed class FederationSync(
     ToolService tools,
     ResourceService resources,
     PromptService prompts,
+    ServerService servers,
     UpstreamClientPool pool,
     FederatedNames names,
     EventPublisher events,
@@ -82,6 +84,7 @@ public sealed class FederationSync(
         {
             Endpoint = connection.Endpoint.ToString(),
             Transport = connection.Transport,
+            UpstreamRevision = g.ProtocolVersion is null ? connection.Client.NegotiatedProtocolVersion : g.UpstreamRevision,
             LastSyncAt = now,
             LastSeen = now,
             Reachable = true,
@@ -110,20 +113,28 @@ public sealed class FederationSync(
     {
         var federated = (await service.ListAsync(cancellationToken).ConfigureAwait(false)).Select(e => e.Document).Where(federatedByGateway).ToList();
         var results = await service.ApplyAsync([.. federated.Select(item => new Storage.CatalogChange<T>.Delete(item.Id))], cancellationToken).ConfigureAwait(false);
-        await PublishListChangedAsync(service.Kind, SyncReport.Empty(gatewayId) with { Removed = results.Count(result => result.Applied) }).ConfigureAwait(false);
+        var removed = results.Where(result => result.Applied).Select(result => ((Storage.CatalogChange<T>.Delete)result.Change).ItemId).ToList();
+        await SettleAsync(service.Kind, SyncReport.Empty(gatewayId) with { RemovedIds = removed }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One list_changed event for a kind whose federated items a sync (or a removal) changed; none when nothing did.</summary>
-    private Task PublishListChangedAsync(CatalogKind kind, SyncReport report) =>
-        report.Changed
-            ? events.PublishAsync(EventTypes.ListChanged, kind.Singular, report.GatewayId, new JsonObject
+    /// <summary>
+    /// What follows a change of a kind's federated items: virtual servers let go of the removed ones, and one list_changed
+    /// event says what changed (none when nothing did).
+    /// </summary>
+    private async Task SettleAsync(CatalogKind kind, SyncReport report, CancellationToken cancellationToken)
+    {
+        await servers.ForgetAssociationsAsync(kind, report.RemovedIds, cancellationToken).ConfigureAwait(false);
+        if (report.Changed)
+        {
+            await events.PublishAsync(EventTypes.ListChanged, kind.Singular, report.GatewayId, new JsonObject
             {
                 ["gatewayId"] = report.GatewayId,
                 ["added"] = report.Added,
                 ["updated"] = report.Updated,
                 ["removed"] = report.Removed,
-            })
-            : Task.CompletedTask;
+            }).ConfigureAwait(false);
+        }
+    }
 
     private async Task<SyncReport> ReconcileAsync(PeerGatewayRecord gateway, UpstreamConnection connection, bool failOnConflict, CancellationToken cancellationToken)
     {
@@ -156,9 +167,9 @@ public sealed class FederationSync(
             gateway.Id, prompts, ownedPrompts, offeredPrompts, p => p.OriginalName!,
             (stored, fresh) => fresh with { Id = stored.Id, CreatedAt = stored.CreatedAt, UpdatedAt = stored.UpdatedAt, Enabled = stored.Enabled, Tags = stored.Tags },
             p => p with { UpdatedAt = now }, failOnConflict, cancellationToken).ConfigureAwait(false);
-        await PublishListChangedAsync(CatalogKind.Tools, toolReport).ConfigureAwait(false);
-        await PublishListChangedAsync(CatalogKind.Resources, resourceReport).ConfigureAwait(false);
-        await PublishListChangedAsync(CatalogKind.Prompts, promptReport).ConfigureAwait(false);
+        await SettleAsync(CatalogKind.Tools, toolReport, cancellationToken).ConfigureAwait(false);
+        await SettleAsync(CatalogKind.Resources, resourceReport, cancellationToken).ConfigureAwait(false);
+        await SettleAsync(CatalogKind.Prompts, promptReport, cancellationToken).ConfigureAwait(false);
         return toolReport.Plus(resourceReport).Plus(promptReport);
     }
 
@@ -182,7 +193,7 @@ public sealed class FederationSync(
     private static ResourceRecord ResourceOf(PeerGatewayRecord gateway, ModelContextProtocol.Protocol.Resource resource, DateTimeOffset now) => new()
     {
         Id = NewId(),
-        Uri = resource.Uri,
+        Uri = FederatedResourceUris.InCatalog(gateway, resource.Uri),
         Name = resource.Name,
         Description = resource.Description,
         MimeType = resource.MimeType,
@@ -195,8 +206,8 @@ public sealed class FederationSync(
     private static ResourceRecord TemplateOf(PeerGatewayRecord gateway, ModelContextProtocol.Protocol.ResourceTemplate template, DateTimeOffset now) => new()
     {
         Id = NewId(),
-        Uri = template.UriTemplate,
-        UriTemplate = template.UriTemplate,
+        Uri = FederatedResourceUris.InCatalog(gateway, template.UriTemplate),
+        UriTemplate = FederatedResourceUris.InCatalog(gateway, template.UriTemplate),
         Name = template.Name,
         Description = template.Description,
         MimeType = template.MimeType,

@@ -45,12 +45,11 @@ public static class PeerGatewayRoutes
                 // A registration that cannot federate its peer is not kept half-done.
                 await request.Service<FederationSync>().ForgetAsync(id, CancellationToken.None).ConfigureAwait(false);
                 await service.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
-                if (ex is UpstreamUnavailableException)
-                {
-                    throw ApiProblem.BadGateway(ex.Message);
-                }
-
-                throw;
+                throw ex is UpstreamUnavailableException
+                    ? ApiProblem.BadGateway(ex.Message)
+                    : ApiProblem.Conflict(
+                        $"The peer's catalog clashes with the gateway's: {ex.Message} Register it with prefix_names (tool and prompt names) " +
+                        "or prefix_resources (resource URIs) to keep its items apart.");
             }
 
             entry = await service.GetAsync(id, request.Aborted).ConfigureAwait(false);

@@ -43,8 +43,29 @@ public sealed record PeerGatewayInput
 
     public bool? PrefixNames { get; init; }
 
-    /// <summary>The MCP revision to speak to this upstream; absent means the newest both sides support.</summary>
-    public string? ProtocolVersion { get; init; }
+    public bool? PrefixResources { get; init; }
+
+    public bool? ValidateArguments { get; init; }
+
+    /// <summary>
+    /// The MCP revision to speak to this upstream. Absent keeps what is stored (at registration: the newest both sides
+    /// support); null removes a pin.
+    /// </summary>
+    public string? ProtocolVersion
+    {
+        get => protocolVersion;
+        init
+        {
+            protocolVersion = value;
+            ProtocolVersionSent = true;
+        }
+    }
+
+    /// <summary>Whether the body had <c>protocol_version</c> at all, which tells a null that unpins from a member left out.</summary>
+    [JsonIgnore]
+    public bool ProtocolVersionSent { get; private init; }
+
+    private readonly string? protocolVersion;
 
     /// <summary>For transport STDIO (container host only): the program that speaks MCP on its stdin and stdout.</summary>
     public string? Command { get; init; }

@@ -43,10 +43,29 @@ public sealed record PeerGatewayRecord : ICatalogItem
     public bool PrefixNames { get; init; } = true;
 
     /// <summary>
+    /// Whether federated resource URIs are namespaced <c>{slug}+{uri}</c>, so that two peers (or one upstream registered
+    /// twice) may offer the same URIs.
+    /// </summary>
+    public bool PrefixResources { get; init; }
+
+    /// <summary>
+    /// Whether the gateway checks a call's arguments against the upstream's declared input schema before forwarding it.
+    /// Off by default: the upstream judges its own arguments, and a validator that reads a schema differently would
+    /// refuse calls the upstream accepts.
+    /// </summary>
+    public bool ValidateArguments { get; init; }
+
+    /// <summary>
     /// The MCP revision spoken to the upstream, pinned by the operator (an upstream that mishandles a newer one), or
     /// null for the newest both sides support.
     /// </summary>
     public string? ProtocolVersion { get; init; }
+
+    /// <summary>
+    /// The revision the upstream last agreed to when the gateway did not pin one. An upstream older than 2026-07-28
+    /// is then spoken to in that revision, without asking <c>server/discover</c> first, which it would refuse.
+    /// </summary>
+    public string? UpstreamRevision { get; init; }
 
     /// <summary>For transport STDIO: the program to run, its arguments and its (encrypted) environment.</summary>
     public StdioCommand? Stdio { get; init; }

@@ -57,6 +57,8 @@ public sealed partial class PeerGatewayService(
             Name = name,
             Slug = Slug(name),
             Url = input.Url is null ? current.Url : Url(input.Url),
+            // The next connection asks the upstream afresh which revisions it speaks: an operator may have changed it.
+            UpstreamRevision = null,
             UpdatedAt = now,
         };
         return Apply(updated, input);
@@ -79,10 +81,19 @@ public sealed partial class PeerGatewayService(
         var g = entry.Document;
         return new PeerGatewayRead(
             g.Id, g.Name, g.Slug, g.Url, g.Description, g.Transport, AuthCodec.ToRead(g.Auth), g.PassthroughHeaders, g.Tags, g.Enabled,
-            g.Reachable, g.LastSeen, g.PrefixNames, g.ProtocolVersion,
+            g.Reachable, g.LastSeen, g.PrefixNames, g.PrefixResources, g.ValidateArguments, g.ProtocolVersion, g.UpstreamRevision,
             g.Stdio is null ? null : new StdioCommandRead(g.Stdio.Command, g.Stdio.Args, g.Stdio.EnvNames.ToDictionary(n => n, _ => AuthCodec.Mask)),
             g.Endpoint, g.ConsecutiveFailures, g.LastSyncAt, g.LastError, g.CreatedAt, g.UpdatedAt);
     }
+
+    /// <summary>Whether the peer that federated an item (none for the gateway's own items) is switched on.</summary>
+    public bool Serves(string? gatewayId) => gatewayId is null || Snapshot.Find(gatewayId)?.Document.Enabled != false;
+
+    /// <summary>Whether the peer that federated an item (none for the gateway's own items) answers its health checks.</summary>
+    public bool Reaches(string? gatewayId) => gatewayId is null || Snapshot.Find(gatewayId)?.Document.Reachable != false;
+
+    /// <summary>Whether calls of a tool are checked against its input schema here: always for the gateway's own tools, for a federated tool when its peer asks.</summary>
+    public bool ValidatesArgumentsOf(string? gatewayId) => gatewayId is null || Snapshot.Find(gatewayId)?.Document.ValidateArguments == true;
 
     /// <summary>The name lower-cased, accents dropped, every run of other characters than a-z and 0-9 turned into one '-'.</summary>
     public static string Slug(string name)
@@ -97,7 +108,7 @@ public sealed partial class PeerGatewayService(
     }
 
     /// <summary>The members both create and update treat alike: each changes only when sent.</summary>
-    private PeerGatewayRecord Apply(PeerGatewayRecord record, PeerGatewayInput input) => WithSealedUrl(record, input.Url is not null) with
+    private PeerGatewayRecord Apply(PeerGatewayRecord record, PeerGatewayInput input) => Checked(WithSealedUrl(record, input.Url is not null) with
     {
         Description = input.Description is null ? record.Description : CatalogValidation.Description(input.Description),
         Transport = input.Transport is null ? record.Transport : Transport(input.Transport),
@@ -106,9 +117,17 @@ public sealed partial class PeerGatewayService(
         Tags = input.Tags is null ? record.Tags : CatalogValidation.Tags(input.Tags),
         Enabled = input.Enabled ?? record.Enabled,
         PrefixNames = input.PrefixNames ?? record.PrefixNames,
-        ProtocolVersion = input.ProtocolVersion is null ? record.ProtocolVersion : ProtocolVersion(input.ProtocolVersion),
+        PrefixResources = input.PrefixResources ?? record.PrefixResources,
+        ValidateArguments = input.ValidateArguments ?? record.ValidateArguments,
+        ProtocolVersion = !input.ProtocolVersionSent ? record.ProtocolVersion : input.ProtocolVersion is null ? null : ProtocolVersion(input.ProtocolVersion),
         Stdio = input.Command is null && input.Args is null && input.Env is null ? record.Stdio : Stdio(input, record.Stdio),
-    };
+    });
+
+    /// <summary>Rules across members: a resource prefix becomes part of a URI scheme, which must start with a letter.</summary>
+    private static PeerGatewayRecord Checked(PeerGatewayRecord record) =>
+        record.PrefixResources && !char.IsAsciiLetter(record.Slug[0])
+            ? throw ApiProblem.Invalid("prefix_resources", $"'prefix_resources' makes '{record.Slug}+' the scheme of resource URIs, so the name must start with a letter.")
+            : record;
 
     /// <summary>
     /// Validates the program of a stdio upstream, which must be one STDIO_ALLOWED_COMMANDS allows; masked environment
@@ -176,7 +195,7 @@ public sealed partial class PeerGatewayService(
     private static string ProtocolVersion(string value) =>
         ProtocolRevisions.IsSupported(value)
             ? value
-            : throw ApiProblem.Invalid("protocol_version", $"'protocol_version' must be one of {string.Join(", ", ProtocolRevisions.All)} (or absent for the newest), not '{value}'.");
+            : throw ApiProblem.Invalid("protocol_version", $"'protocol_version' must be one of {string.Join(", ", ProtocolRevisions.All)} (or null for the newest), not '{value}'.");
 
     private static IReadOnlyList<string> PassthroughHeaders(IReadOnlyList<string> names)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using McpGateway.Shared.Configuration;
+using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
@@ -13,7 +14,7 @@ namespace McpGateway.Shared.Catalog.Prompts;
 
 /// <summary>The prompt catalog: versioned templates rendered with arguments checked against their schema.</summary>
 public sealed class PromptService(
-    CatalogStorage storage, ICatalogReadiness readiness, MetricsStore metrics, EventPublisher events, PromptRenderer renderer, IOptions<PromptOptions> options, TimeProvider time)
+    CatalogStorage storage, ICatalogReadiness readiness, MetricsStore metrics, EventPublisher events, PromptRenderer renderer, IOptions<PromptOptions> options, PeerGatewayService peers, TimeProvider time)
     : CatalogService<PromptRecord, PromptInput>(storage.Table<PromptRecord>(CatalogKind.Prompts.Plural, keepHistory: true), readiness, metrics, events, time)
 {
     private const string TemplateField = "template";
@@ -53,12 +54,14 @@ public sealed class PromptService(
     protected override PromptRecord WithEnabled(PromptRecord record, bool enabled, DateTimeOffset now) =>
         record with { Enabled = enabled, UpdatedAt = now };
 
+    protected override bool IsActive(PromptRecord record) => record.Enabled && peers.Serves(record.GatewayId);
+
     public override object ToRead(CatalogEntry<PromptRecord> entry, MetricsSummary metricsSummary)
     {
         var p = entry.Document;
         return new PromptRead(
             p.Id, p.Name, p.Description, p.Template, PromptArgumentSchema.ToArguments(p.ArgumentSchema), p.ArgumentSchema,
-            p.Tags, p.Enabled, p.GatewayId, p.CreatedAt, p.UpdatedAt, entry.Revision, metricsSummary);
+            p.Tags, IsActive(p), p.GatewayId, p.CreatedAt, p.UpdatedAt, entry.Revision, metricsSummary);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json.Nodes;
+using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Configuration;
 using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
@@ -16,7 +17,7 @@ namespace McpGateway.Shared.Catalog.Resources;
 /// (RFC 6570) that describe a family of URIs and have no content of their own.
 /// </summary>
 public sealed class ResourceService(
-    CatalogStorage storage, ICatalogReadiness readiness, ContentCache contents, MetricsStore metrics, EventPublisher events, IOptions<ResourceOptions> options, TimeProvider time)
+    CatalogStorage storage, ICatalogReadiness readiness, ContentCache contents, MetricsStore metrics, EventPublisher events, IOptions<ResourceOptions> options, PeerGatewayService peers, TimeProvider time)
     : CatalogService<ResourceRecord, ResourceInput>(storage.Table<ResourceRecord>(CatalogKind.Resources.Plural), readiness, metrics, events, time)
 {
     public override CatalogKind Kind => CatalogKind.Resources;
@@ -91,11 +92,13 @@ public sealed class ResourceService(
         return summary;
     }
 
+    protected override bool IsActive(ResourceRecord record) => record.Enabled && peers.Serves(record.GatewayId);
+
     public override object ToRead(CatalogEntry<ResourceRecord> entry, MetricsSummary metricsSummary)
     {
         var r = entry.Document;
         return new ResourceRead(
-            r.Id, r.Uri, r.Name, r.Description, r.MimeType, r.UriTemplate, r.Size, r.Tags, r.Enabled, r.GatewayId, r.CreatedAt, r.UpdatedAt,
+            r.Id, r.Uri, r.Name, r.Description, r.MimeType, r.UriTemplate, r.Size, r.Tags, IsActive(r), r.GatewayId, r.CreatedAt, r.UpdatedAt,
             entry.Revision, metricsSummary);
     }
 

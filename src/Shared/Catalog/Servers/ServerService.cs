@@ -18,9 +18,12 @@ public sealed partial class ServerService(CatalogStorage storage, ICatalogReadin
     public const int MaxAssociations = 1000;
     public const int MaxIconDataUriLength = 64 * 1024;
 
-    private static readonly Association Tools = new(CatalogKind.Tools, "associated_tools", s => s.AssociatedTools);
-    private static readonly Association Resources = new(CatalogKind.Resources, "associated_resources", s => s.AssociatedResources);
-    private static readonly Association Prompts = new(CatalogKind.Prompts, "associated_prompts", s => s.AssociatedPrompts);
+    private static readonly Association Tools = new(
+        CatalogKind.Tools, "associated_tools", s => s.AssociatedTools, (s, kept) => s with { AssociatedTools = kept });
+    private static readonly Association Resources = new(
+        CatalogKind.Resources, "associated_resources", s => s.AssociatedResources, (s, kept) => s with { AssociatedResources = kept });
+    private static readonly Association Prompts = new(
+        CatalogKind.Prompts, "associated_prompts", s => s.AssociatedPrompts, (s, kept) => s with { AssociatedPrompts = kept });
     private static readonly Association[] Associations = [Tools, Resources, Prompts];
 
     private readonly Dictionary<CatalogKind, ICatalogReader> readers = catalogs.ToDictionary(r => r.Kind);
@@ -38,6 +41,29 @@ public sealed partial class ServerService(CatalogStorage storage, ICatalogReadin
         return ids.Count > 0 && readers.TryGetValue(kind, out var reader)
             ? await reader.ReadManyAsync(ids, includeInactive, cancellationToken).ConfigureAwait(false)
             : [];
+    }
+
+    /// <summary>
+    /// Takes items of <paramref name="kind"/> that are gone out of every server that bundled them, each server's change
+    /// published as an update; a kind servers do not bundle, or no ids, changes nothing.
+    /// </summary>
+    public async Task ForgetAssociationsAsync(CatalogKind kind, IReadOnlyCollection<string> removedIds, CancellationToken cancellationToken)
+    {
+        if (removedIds.Count == 0 || Associations.SingleOrDefault(a => a.Kind == kind) is not { } association)
+        {
+            return;
+        }
+
+        var gone = removedIds.ToHashSet(StringComparer.Ordinal);
+        var bundling = (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(e => association.Ids(e.Document).Any(gone.Contains)).ToList();
+        foreach (var server in bundling)
+        {
+            var updated = await Table.UpdateAsync(
+                server.Document.Id,
+                entry => association.With(entry.Document, [.. association.Ids(entry.Document).Where(id => !gone.Contains(id))]) with { UpdatedAt = Time.GetUtcNow() },
+                cancellationToken).ConfigureAwait(false);
+            await PublishAsync(EventTypes.Updated, updated.Document).ConfigureAwait(false);
+        }
     }
 
     protected override async Task<ServerInput> PrepareAsync(ServerInput input, CancellationToken cancellationToken) => input with
@@ -80,7 +106,7 @@ public sealed partial class ServerService(CatalogStorage storage, ICatalogReadin
     private async Task<IReadOnlyList<string>?> ResolveAsync(
         IReadOnlyList<string>? references, Association association, CancellationToken cancellationToken)
     {
-        var (kind, field, _) = association;
+        var (kind, field, _, _) = association;
         if (references is null || references.Count == 0)
         {
             return references;
@@ -127,7 +153,9 @@ public sealed partial class ServerService(CatalogStorage storage, ICatalogReadin
     }
 
     /// <param name="Field">The request field that lists the items, as errors name it.</param>
-    private sealed record Association(CatalogKind Kind, string Field, Func<ServerRecord, IReadOnlyList<string>> Ids);
+    /// <param name="With">The server with its items of the kind replaced.</param>
+    private sealed record Association(
+        CatalogKind Kind, string Field, Func<ServerRecord, IReadOnlyList<string>> Ids, Func<ServerRecord, IReadOnlyList<string>, ServerRecord> With);
 
     [GeneratedRegex(@"^data:image/[a-z0-9.+\-]+(;[a-z0-9\-]+=[a-z0-9.+\-""]+)*(?<base64>;base64)?,(?<data>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ImageDataUri();

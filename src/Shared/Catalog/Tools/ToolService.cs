@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpGateway.Shared.Catalog.Credentials;
+using McpGateway.Shared.Catalog.Gateways;
 using McpGateway.Shared.Catalog.Snapshot;
 using McpGateway.Shared.Http;
 using McpGateway.Shared.Notifications;
@@ -10,7 +11,7 @@ using McpGateway.Shared.Upstreams.Outbound;
 namespace McpGateway.Shared.Catalog.Tools;
 
 /// <summary>The tool catalog: REST endpoints adapted into MCP tools, and tools of federated MCP servers.</summary>
-public sealed class ToolService(CatalogStorage storage, ICatalogReadiness readiness, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, OutboundPolicy outbound, TimeProvider time)
+public sealed class ToolService(CatalogStorage storage, ICatalogReadiness readiness, MetricsStore metrics, EventPublisher events, AuthCodec authCodec, OutboundPolicy outbound, PeerGatewayService peers, TimeProvider time)
     : CatalogService<ToolRecord, ToolInput>(storage.Table<ToolRecord>(CatalogKind.Tools.Plural), readiness, metrics, events, time)
 {
     public const string Rest = "REST";
@@ -59,12 +60,14 @@ public sealed class ToolService(CatalogStorage storage, ICatalogReadiness readin
     protected override ToolRecord WithEnabled(ToolRecord record, bool enabled, DateTimeOffset now) =>
         record with { Enabled = enabled, UpdatedAt = now };
 
+    protected override bool IsActive(ToolRecord record) => record.Enabled && peers.Serves(record.GatewayId);
+
     public override object ToRead(CatalogEntry<ToolRecord> entry, MetricsSummary metricsSummary)
     {
         var t = entry.Document;
         return new ToolRead(
             t.Id, t.Name, t.Url, t.Description, t.IntegrationType, t.RequestType, t.Headers, t.InputSchema, t.OutputSchema,
-            t.Annotations, AuthCodec.ToRead(t.Auth), t.JsonpathFilter, t.Tags, t.Enabled, t.Reachable, t.GatewayId,
+            t.Annotations, AuthCodec.ToRead(t.Auth), t.JsonpathFilter, t.Tags, IsActive(t), t.Reachable && peers.Reaches(t.GatewayId), t.GatewayId,
             t.CreatedAt, t.UpdatedAt, entry.Revision, metricsSummary);
     }
 

@@ -37,27 +37,55 @@ public sealed class UpstreamConnector(
         var failures = new List<string>();
         foreach (var (endpoint, transport) in Candidates(gateway))
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
             try
             {
-                var forwarding = new ForwardingClientTransport(
-                    transport == PeerGatewayService.StdioTransport ? StdioTransport(gateway) : Transport(gateway, endpoint, transport))
+                return await ConnectToAsync(gateway, endpoint, transport, caller, LearnedRevision(gateway), cancellationToken).ConfigureAwait(false);
+            }
+            catch (McpException) when (LearnedRevision(gateway) is not null)
+            {
+                // The upstream no longer speaks the revision it agreed to last time: ask it again, as for a new peer.
+                try
                 {
-                    Logs = caller?.Logs,
-                };
-                var client = await McpClient.CreateAsync(forwarding, ClientOptions(gateway, caller), loggers, timeout.Token).ConfigureAwait(false);
-                await AskForLogsAsync(client, caller?.LogLevel, timeout.Token).ConfigureAwait(false);
-                return new UpstreamConnection(client, endpoint, transport, forwarding);
+                    return await ConnectToAsync(gateway, endpoint, transport, caller, learnedRevision: null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    failures.Add(Failure(endpoint, transport, ex));
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                failures.Add($"{transport} {endpoint}: {(ex is OperationCanceledException ? "timed out" : ex.Message)}");
+                failures.Add(Failure(endpoint, transport, ex));
             }
         }
 
         throw new UpstreamUnavailableException($"Gateway '{gateway.Name}' could not be reached as an MCP server ({string.Join("; ", failures)}).");
     }
+
+    private async Task<UpstreamConnection> ConnectToAsync(
+        PeerGatewayRecord gateway, Uri endpoint, string transport, UpstreamCaller? caller, string? learnedRevision, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
+        var forwarding = new ForwardingClientTransport(
+            transport == PeerGatewayService.StdioTransport ? StdioTransport(gateway) : Transport(gateway, endpoint, transport))
+        {
+            Logs = caller?.Logs,
+        };
+        var client = await McpClient.CreateAsync(forwarding, ClientOptions(gateway.ProtocolVersion ?? learnedRevision, caller), loggers, timeout.Token).ConfigureAwait(false);
+        await AskForLogsAsync(client, caller?.LogLevel, timeout.Token).ConfigureAwait(false);
+        return new UpstreamConnection(client, endpoint, transport, forwarding);
+    }
+
+    private static string Failure(Uri endpoint, string transport, Exception ex) =>
+        $"{transport} {endpoint}: {(ex is OperationCanceledException ? "timed out" : ex.Message)}";
+
+    /// <summary>
+    /// The revision an unpinned upstream agreed to before, when it is older than 2026-07-28: asking such an upstream
+    /// for <c>server/discover</c> on every connection only earns a refusal (and a warning in the log).
+    /// </summary>
+    private static string? LearnedRevision(PeerGatewayRecord gateway) =>
+        gateway.ProtocolVersion is null && gateway.UpstreamRevision is { } learned && !ProtocolRevisions.IsStateless(learned) ? learned : null;
 
     /// <summary>An upstream of a session revision sends log messages at the level its client set (2026-07-28 callers set it per request).</summary>
     internal static async Task AskForLogsAsync(McpClient client, LoggingLevel? level, CancellationToken cancellationToken)
@@ -69,16 +97,17 @@ public sealed class UpstreamConnector(
     }
 
     /// <summary>
-    /// A session caller's session speaks 2025-11-25 at the newest (or the older revision the gateway is pinned to),
+    /// A session caller's session speaks 2025-11-25 at the newest (or the older revision the gateway is pinned to or learned),
     /// where the upstream asks its client with requests of its own, which go to the caller, and logs at the level the
-    /// client set. Any other session speaks the newest revision both sides support, unless pinned.
+    /// client set. Any other session speaks the newest revision both sides support, unless pinned or learned.
     /// </summary>
-    private static McpClientOptions ClientOptions(PeerGatewayRecord gateway, UpstreamCaller? caller)
+    /// <param name="spoken">The revision the gateway is pinned to or learned, or null for the newest both sides support.</param>
+    private static McpClientOptions ClientOptions(string? spoken, UpstreamCaller? caller)
     {
         var revision = caller is not null && !ProtocolRevisions.IsStateless(caller.Revision)
-            && ProtocolRevisions.IsStateless(gateway.ProtocolVersion ?? ProtocolRevisions.July2026)
+            && ProtocolRevisions.IsStateless(spoken ?? ProtocolRevisions.July2026)
             ? ProtocolRevisions.November2025
-            : gateway.ProtocolVersion;
+            : spoken;
         if (caller?.Capabilities is not { } capabilities)
         {
             return new() { ClientInfo = ClientInfo, ProtocolVersion = revision };

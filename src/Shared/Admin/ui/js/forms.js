@@ -13,8 +13,12 @@
         clearErrors() {
           this.errors = {};
         },
+        // A component that lists the fields its page shows errors for (errorFields) gets an error about any other field
+        // at the fallback instead, so that no refusal goes unseen.
         showError(error, fallbackField) {
-          const field = (error && error.field) || fallbackField || 'form';
+          const named = error && error.field;
+          const shown = !named || !this.errorFields || this.errorFields.includes(named.split('.')[0]);
+          const field = (shown && named) || fallbackField || 'form';
           this.errors = { ...this.errors, [field.split('.')[0]]: error.message || String(error) };
         },
         fieldError(field) {

@@ -13,6 +13,7 @@ document.addEventListener('alpine:init', () => {
     selected: null,
     peerTools: [],
     report: '',
+    errorFields: ['name', 'url', 'transport', 'auth', 'prefix_resources', 'sync'],
 
     async init() {
       await this.load();
@@ -21,7 +22,7 @@ document.addEventListener('alpine:init', () => {
     create() {
       this.selected = null;
       this.clearErrors();
-      this.form = { name: '', url: '', description: '', transport: '', authType: '', username: '', password: '', token: '', prefixNames: true, tags: '' };
+      this.form = { name: '', url: '', description: '', transport: '', authType: '', username: '', password: '', token: '', prefixNames: true, prefixResources: false, validateArguments: false, tags: '' };
     },
 
     cancel() {
@@ -44,7 +45,10 @@ document.addEventListener('alpine:init', () => {
     // Registering connects to the peer and reads its catalog, which may take a while: the form shows progress.
     async register() {
       const f = this.form;
-      const body = { name: f.name, url: f.url, description: f.description, prefix_names: f.prefixNames, tags: forms.tags(f.tags) };
+      const body = {
+        name: f.name, url: f.url, description: f.description, prefix_names: f.prefixNames, prefix_resources: f.prefixResources,
+        validate_arguments: f.validateArguments, tags: forms.tags(f.tags),
+      };
       if (f.transport) {
         body.transport = f.transport;
       }
