@@ -56,6 +56,33 @@ public sealed class AdminGatewaysTests(BrowserFixture browser, AdminGatewaysTest
         await ui.FinishAsync(502);
     }
 
+    [Fact]
+    public async Task A_registration_refused_for_clashing_resource_uris_says_so_and_passes_with_them_prefixed()
+    {
+        await using var peer = await TestMcpServer.StartAsync();
+        using (var api = gateway.Host.CreateClient())
+        {
+            using var first = await api.PostAsJsonAsync("gateways", new { name = "ui first", url = peer.BaseAddress.ToString() }, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Created, first.StatusCode);
+        }
+
+        await using var ui = await AdminUiPage.SignedInAsync(browser, gateway.Host, nameof(A_registration_refused_for_clashing_resource_uris_says_so_and_passes_with_them_prefixed));
+        var page = ui.Page;
+        await ui.GoToAsync("Gateways", "Peer gateways");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register a peer" }).ClickAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("ui second");
+        await page.GetByLabel("URL").FillAsync(peer.Endpoint.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "prefix_resources" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("gateway-health-ui second")).ToHaveCountAsync(0);
+
+        await page.GetByLabel("Prefix the peer's resource URIs with its slug", new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("gateway-health-ui second")).ToHaveTextAsync("healthy", new() { Timeout = 60_000 });
+        await ui.FinishAsync(409);
+    }
+
     private async Task WaitForAHealthCheckAsync(string peerName)
     {
         using var api = gateway.Host.CreateClient();
